@@ -271,6 +271,15 @@ bool type_implements(Type *t, Type *iface, const char **missing,
 bool type_lookup(Universe *u, Type *t, const char *name, Selection *sel,
                  Arena *arena, bool *ambiguous);
 
+/* The type reached by sel from t: for SEL_FIELD the field's type (with
+ * holder: the struct holding it), for methods the receiver's type at the
+ * end of the path (which may be a pointer). */
+Type *type_sel_type(Type *t, const Selection *sel, bool holder);
+/* Whether constant cv is representable as a value of type t (spec
+ * "Representability"); if so and out != NULL, *out is cv converted to t's
+ * kind of value (an integral float becomes CV_INT, ...). */
+bool type_representable(const ConstVal *cv, Type *t, ConstVal *out);
+
 /* Type strings.  rel: omit the package qualifier for types of this package
  * (the compiler's error messages); NULL: always qualify ("main.T", as %T
  * and panics print).  Interface{} prints as "interface {}", as Go does. */

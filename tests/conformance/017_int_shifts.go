@@ -24,5 +24,6 @@ func main() {
 	shift := 3
 	fmt.Println(5<<shift, 40>>shift)
 	var i32 int32 = 1
-	fmt.Println(i32<<31, i32<<32)
+	var w uint = 32
+	fmt.Println(i32<<31, i32<<w)
 }

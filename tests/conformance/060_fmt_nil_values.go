@@ -16,7 +16,7 @@ func main() {
 	fmt.Println(f == nil, c == nil)
 	fmt.Printf("%v %v %v %v %v\n", s, m, p, e, i)
 	fmt.Printf("%+v %+v\n", p, e)
-	fmt.Printf("%d %s\n", s, s)
+	fmt.Printf("%d %v\n", s, m)
 	fmt.Printf("%q\n", []string(nil))
 	fmt.Printf("[%s]\n", "")
 	fmt.Println(fmt.Sprint(nil), fmt.Sprint(p), fmt.Sprint(e))

@@ -6,14 +6,14 @@ func main() {
 	defer func() {
 		fmt.Println("main recovered:", recover())
 	}()
-	started := make(chan bool)
+	proceed := make(chan bool)
 	block := make(chan bool)
 	go func() {
-		started <- true
+		<-proceed
 		var m map[string]int
 		m["boom"] = 1
 	}()
-	<-started
 	fmt.Println("child started")
+	proceed <- true
 	<-block
 }

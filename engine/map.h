@@ -1,0 +1,51 @@
+/* map.h - Go maps: hash tables keyed by any comparable Value (map.c).
+ *
+ * Entries live in a dense array in insertion order (deleted ones are
+ * tombstoned) indexed by an open-addressing hash table, so fmt can walk
+ * them and range can start at a seeded random position and still visit
+ * every entry once, as Go randomises iteration order.  Keys are hashed and
+ * compared by type (value.h val_hash / val_equal): strings by content,
+ * interfaces by dynamic type and value, structs field by field; a key whose
+ * dynamic type is not comparable panics "runtime error: hash of
+ * unhashable type []int".  MapObj lives on the VM heap; its arrays are
+ * malloc'd and released by the object's finalizer. */
+#ifndef PANICROOM_ENGINE_MAP_H
+#define PANICROOM_ENGINE_MAP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "engine/value.h"
+
+struct VM;
+struct Type;
+
+typedef struct MapObj MapObj;
+
+/* map_type is the map type (TY_MAP or a named type over one). */
+MapObj *map_new(struct VM *vm, struct Type *map_type, int64_t hint);
+int64_t map_len(const MapObj *m); /* nil-safe */
+struct Type *map_type(const MapObj *m);
+
+/* Lookup: returns a pointer to the value slot, or NULL if absent. *bad is
+ * set to the unhashable dynamic type when the key cannot be hashed. */
+Value *map_find(MapObj *m, Value key, struct Type **bad);
+/* Insert or overwrite; returns the value slot. */
+Value *map_set(struct VM *vm, MapObj *m, Value key, Value val,
+               struct Type **bad);
+void map_delete(MapObj *m, Value key, struct Type **bad);
+
+/* Walk in insertion order: entries 0..map_cap_entries()-1, skipping
+ * deleted ones (map_entry returns false for them). */
+int64_t map_entries(const MapObj *m);
+bool map_entry(const MapObj *m, int64_t i, Value *key, Value *val);
+
+/* Range iteration in a seeded random order (the VM passes sched_rand). */
+typedef struct MapIter {
+  MapObj *m;
+  int64_t start, done, n;
+} MapIter;
+void map_iter_init(MapIter *it, MapObj *m, uint64_t rand);
+bool map_iter_next(MapIter *it, Value *key, Value *val);
+
+#endif

@@ -1,0 +1,13 @@
+package main
+
+import "fmt"
+
+func main() {
+	defer func() {
+		r := recover()
+		fmt.Println("recovered:", r)
+		panic(fmt.Sprint("re-panic: ", r))
+	}()
+	fmt.Println("start")
+	panic("first failure")
+}

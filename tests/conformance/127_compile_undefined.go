@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	total := 1
+	fmt.Println(totl)
+	_ = total
+}
