@@ -1,16 +1,60 @@
-/* cli/main.c - TEMPORARY placeholder so the build links before the real
- * command line exists; the lead replaces this file. Prints usage only. */
+/* main.c - panicroom's entry point: dispatches subcommands from one table,
+ * from which --help is generated.  Commands appear here as they are built;
+ * SPEC.md §3 lists the full interface they grow into. */
+#include "cli/cli.h"
+
+#include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "config.h"
 
-int main(int argc, char **argv)
-{
-  (void)argv;
-  fprintf(argc > 1 ? stderr : stdout,
-          "panicroom %s (placeholder build)\n"
-          "usage: panicroom [list|show|hint|run|trace|verify|compare|"
-          "check-lessons|init|reset|watch|grade] ...\n",
-          PANICROOM_VERSION);
-  return argc > 1 ? 2 : 0;
+static const CliCommand commands[] = {
+    {"run", "FILE.go [--seed N] [--strategy go|random|pct] [-- ARGS...]",
+     "run a Go program in the lab engine, exactly as Go would", cmd_run},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void print_help(FILE *out) {
+  fprintf(out, "usage: panicroom COMMAND [ARGS]\n\n"
+               "panicroom is a terminal lab where Go concurrency panics "
+               "happen safely.\n\ncommands:\n");
+  for (size_t i = 0; i < NCOMMANDS; i++)
+    fprintf(out, "  %s %s\n      %s\n", commands[i].name, commands[i].args,
+            commands[i].summary);
+  fprintf(out, "\n  --help       this text\n  --version    the version\n");
 }
+
+int cli_usage_error(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("panicroom: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputs("\n(see panicroom --help)\n", stderr);
+  return CLI_USAGE;
+}
+
+int cli_run(int argc, char **argv) {
+  if (argc < 2) {
+    /* The TUI is not built yet: say what there is instead. */
+    print_help(stdout);
+    return 0;
+  }
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
+      strcmp(cmd, "help") == 0) {
+    print_help(stdout);
+    return 0;
+  }
+  if (strcmp(cmd, "--version") == 0) {
+    printf("panicroom %s\n", PANICROOM_VERSION);
+    return 0;
+  }
+  for (size_t i = 0; i < NCOMMANDS; i++)
+    if (strcmp(cmd, commands[i].name) == 0)
+      return commands[i].run(argc - 1, argv + 1);
+  return cli_usage_error("unknown command %s", cmd);
+}
+
+int main(int argc, char **argv) { return cli_run(argc, argv); }
