@@ -54,6 +54,12 @@ HEADERS   := $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.h)))
 
 # Per-test link seams: WRAP_test_<mod> = -Wl,--wrap=sym ... (STYLE rule 15).
 WRAP_test_base = -Wl,--wrap=write
+WRAP_test_sched = -Wl,--wrap=vm_sched,--wrap=func_line
+WRAP_test_chan  = -Wl,--wrap=vm_sched,--wrap=vm_heap,--wrap=vm_panic_plain \
+                  -Wl,--wrap=heap_alloc,--wrap=val_zero
+WRAP_test_sync  = -Wl,--wrap=vm_sched,--wrap=vm_program,--wrap=vm_panic \
+                  -Wl,--wrap=vm_runtime_error,--wrap=vm_throw \
+                  -Wl,--wrap=val_str,--wrap=types_basic
 
 # Runs a project script through its #! line, or bash when it is not
 # executable (a checkout may lose the x bit).

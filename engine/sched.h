@@ -51,8 +51,10 @@ void sched_ready(Sched *s, Goroutine *g);
 /* Parks the running goroutine; reason is Go's wait-reason text. */
 void sched_park(Sched *s, Goroutine *g, const char *reason);
 /* The running goroutine gives up the CPU but stays runnable (Gosched,
- * preemption): it goes to the tail of the run queue. */
-void sched_yield(Sched *s, Goroutine *g);
+ * preemption): it goes to the tail of the run queue.  (Not sched_yield:
+ * that is POSIX's sched_yield(2), and defining it hijacks libc's and the
+ * sanitizers' calls.) */
+void sched_gosched(Sched *s, Goroutine *g);
 /* The goroutine finished; it leaves the queues (the VM frees it). */
 void sched_exit(Sched *s, Goroutine *g);
 /* Next goroutine to run, removed from the queue; NULL if none is
@@ -92,5 +94,19 @@ Goroutine *sched_all(Sched *s);
 int sched_live_count(const Sched *s); /* runtime.NumGoroutine() */
 Goroutine *sched_current(Sched *s);
 void sched_set_current(Sched *s, Goroutine *g);
+
+/* The id the next sched_add gives (default 5).  Go 1.19 starts its
+ * finalizer goroutine, id 5, when package os initialises (os.NewFile sets
+ * finalizers), so a program importing os or fmt numbers its goroutines
+ * from 6: the VM calls sched_set_next_id(s, 6) before main then. */
+void sched_set_next_id(Sched *s, int64_t id);
+
+/* Per-address wait queues, Go's semtable (runtime/sema.go): sync.c parks
+ * goroutines on the address of a sema word.  FIFO, or at the head when
+ * lifo (Go requeues a woken Mutex waiter that lost the race first).
+ * Linked through g->schedlink; a goroutine waits on one address at most. */
+void sched_sema_enqueue(Sched *s, const void *addr, Goroutine *g, bool lifo);
+Goroutine *sched_sema_dequeue(Sched *s, const void *addr); /* NULL: none */
+int sched_sema_waiters(Sched *s, const void *addr);
 
 #endif

@@ -1,0 +1,373 @@
+/* chan.c - channels and select (chan.h), after the Go runtime's chan.go
+ * and select.go.
+ *
+ * Big decision: a blocked goroutine is represented on each channel it
+ * waits on by a Sudog (Go's name), malloc'd and owned by that channel's
+ * queue.  A select parks one Sudog per case; they are linked in a ring
+ * (group), and whoever completes one case unlinks and frees the whole
+ * ring at once.  So the single-threaded engine never sees a stale waiter
+ * (Go needs selectDone for that), and a channel's finalizer frees exactly
+ * the Sudogs in its own queues when the VM's heap goes away.
+ *
+ * The waker does the work: it copies the value, sets the waiter's
+ * park.val / park.ok / park.index and readies it; the woken goroutine's
+ * re-executed operation (native.h's protocol) only reads g->park.  park.ok
+ * means "received a real value" for a receive and "delivered" for a send;
+ * a send woken with ok == false was woken by close and panics. */
+#include "engine/chan.h"
+
+#include <assert.h>
+#include <stdlib.h>
+
+#include "base/mem.h"
+#include "engine/sched.h"
+#include "engine/types.h"
+#include "engine/vm.h"
+
+typedef struct Sudog Sudog;
+struct Sudog {
+  Goroutine *g;
+  ChanObj *c;
+  Sudog *prev, *next; /* in c's sendq or recvq */
+  Sudog *group;       /* ring of the same operation's Sudogs */
+  bool in_sendq;
+  int index;          /* select case, 0 for a plain send/receive */
+  Value val;          /* the value a sender offers */
+};
+
+typedef struct WaitQ {
+  Sudog *first, *last;
+} WaitQ;
+
+struct ChanObj {
+  Obj h;
+  Type *type;
+  Type *elem;
+  int64_t cap;
+  int64_t len;  /* values in buf */
+  int64_t head; /* index of the oldest value (Go's recvx) */
+  Value *buf;   /* malloc'd ring of cap values; NULL when cap == 0 */
+  bool closed;
+  WaitQ sendq, recvq;
+};
+
+/* --- wait queues --------------------------------------------------------- */
+
+static void waitq_push(WaitQ *q, Sudog *sd)
+{
+  sd->next = NULL;
+  sd->prev = q->last;
+  if (q->last)
+    q->last->next = sd;
+  else
+    q->first = sd;
+  q->last = sd;
+}
+
+static void waitq_unlink(WaitQ *q, Sudog *sd)
+{
+  if (sd->prev)
+    sd->prev->next = sd->next;
+  else
+    q->first = sd->next;
+  if (sd->next)
+    sd->next->prev = sd->prev;
+  else
+    q->last = sd->prev;
+}
+
+static WaitQ *queue_of(Sudog *sd)
+{
+  return sd->in_sendq ? &sd->c->sendq : &sd->c->recvq;
+}
+
+/* Completes sd's operation for its goroutine: every Sudog of the group
+ * leaves its queue and is freed.  Returns the goroutine to ready. */
+static Goroutine *claim(Sudog *sd, Value val, bool ok)
+{
+  Goroutine *g = sd->g;
+  g->park.index = sd->index;
+  g->park.val = val;
+  g->park.ok = ok;
+  Sudog *s = sd;
+  do {
+    Sudog *nx = s->group;
+    waitq_unlink(queue_of(s), s);
+    free(s);
+    s = nx;
+  } while (s != sd);
+  return g;
+}
+
+static Sudog *sudog_new(Goroutine *g, ChanObj *c, bool send, int index,
+                        Value val)
+{
+  Sudog *sd = xcalloc(1, sizeof *sd);
+  sd->g = g;
+  sd->c = c;
+  sd->in_sendq = send;
+  sd->index = index;
+  sd->val = val;
+  sd->group = sd;
+  waitq_push(send ? &c->sendq : &c->recvq, sd);
+  return sd;
+}
+
+/* --- objects ------------------------------------------------------------- */
+
+static void free_queue(WaitQ *q)
+{
+  for (Sudog *sd = q->first, *nx; sd; sd = nx) {
+    nx = sd->next;
+    free(sd);
+  }
+  q->first = q->last = NULL;
+}
+
+/* Goroutines still parked when the VM ends leave their Sudogs behind;
+ * each is in exactly one queue, so each is freed exactly once. */
+static void chan_finalize(Obj *o)
+{
+  ChanObj *c = (ChanObj *)o;
+  free(c->buf);
+  free_queue(&c->sendq);
+  free_queue(&c->recvq);
+}
+
+ChanObj *chan_new(struct VM *vm, struct Type *chan_type, int64_t cap)
+{
+  assert(cap >= 0);
+  ChanObj *c = (ChanObj *)heap_alloc(vm_heap(vm), OBJ_CHAN, sizeof *c);
+  if (!c) return NULL;
+  c->h.finalize = chan_finalize;
+  c->type = chan_type;
+  c->elem = type_under(chan_type)->elem;
+  c->cap = cap;
+  if (cap > 0) c->buf = xcalloc((size_t)cap, sizeof *c->buf);
+  return c;
+}
+
+int64_t chan_len(const ChanObj *c) { return c ? c->len : 0; }
+int64_t chan_cap(const ChanObj *c) { return c ? c->cap : 0; }
+
+static Value *slot(ChanObj *c, int64_t i) { return &c->buf[i % c->cap]; }
+
+/* --- the ready paths, shared by plain operations and select -------------
+ * Each returns true when the operation completed without blocking. */
+
+/* chansend's non-blocking part; the caller has checked closed. */
+static bool try_send(struct VM *vm, ChanObj *c, Value v)
+{
+  Sudog *sd = c->recvq.first;
+  if (sd) {
+    sched_ready(vm_sched(vm), claim(sd, v, true));
+    return true;
+  }
+  if (c->len < c->cap) {
+    *slot(c, c->head + c->len) = v;
+    c->len++;
+    return true;
+  }
+  return false;
+}
+
+/* chanrecv's non-blocking part.  A full buffer with a waiting sender
+ * yields its oldest value and takes the sender's into the freed slot, so
+ * values keep FIFO order (Go's recv()). */
+static bool try_recv(struct VM *vm, ChanObj *c, Value *out, bool *ok)
+{
+  Sudog *sd = c->sendq.first;
+  if (sd) {
+    Value sent = sd->val;
+    if (c->cap == 0) {
+      *out = sent;
+    } else {
+      *out = *slot(c, c->head);
+      *slot(c, c->head) = sent;
+      c->head = (c->head + 1) % c->cap;
+    }
+    *ok = true;
+    sched_ready(vm_sched(vm), claim(sd, sent, true));
+    return true;
+  }
+  if (c->len > 0) {
+    *out = *slot(c, c->head);
+    *slot(c, c->head) = (Value){0};
+    c->head = (c->head + 1) % c->cap;
+    c->len--;
+    *ok = true;
+    return true;
+  }
+  if (c->closed) {
+    *out = val_zero(vm, c->elem);
+    *ok = false;
+    return true;
+  }
+  return false;
+}
+
+/* --- send, receive, close ------------------------------------------------ */
+
+NatStatus chan_send(struct VM *vm, Goroutine *g, ChanObj *c, Value v)
+{
+  if (g->park.woken) {
+    g->park.woken = false;
+    if (!g->park.ok) return vm_panic_plain(vm, g, "send on closed channel");
+    return NAT_OK;
+  }
+  if (!c) {
+    sched_park(vm_sched(vm), g, "chan send (nil chan)");
+    return NAT_BLOCK;
+  }
+  if (c->closed) return vm_panic_plain(vm, g, "send on closed channel");
+  if (try_send(vm, c, v)) return NAT_OK;
+  sudog_new(g, c, true, 0, v);
+  g->park.obj = c;
+  sched_park(vm_sched(vm), g, "chan send");
+  return NAT_BLOCK;
+}
+
+NatStatus chan_recv(struct VM *vm, Goroutine *g, ChanObj *c, Value *out,
+                    bool *ok)
+{
+  if (g->park.woken) {
+    g->park.woken = false;
+    *out = g->park.val;
+    *ok = g->park.ok;
+    g->park.val = (Value){0};
+    return NAT_OK;
+  }
+  if (!c) {
+    sched_park(vm_sched(vm), g, "chan receive (nil chan)");
+    return NAT_BLOCK;
+  }
+  if (try_recv(vm, c, out, ok)) return NAT_OK;
+  sudog_new(g, c, false, 0, (Value){0});
+  g->park.obj = c;
+  sched_park(vm_sched(vm), g, "chan receive");
+  return NAT_BLOCK;
+}
+
+/* Go's closechan gathers the waiters on a list (receivers, then senders)
+ * and readies them popping from its head, i.e. last to first; each ready
+ * takes runnext, so the first waiter runs first and the others follow
+ * last to first (receivers 3,0,1,2 run 3,2,1,0 on real Go with one P). */
+NatStatus chan_close(struct VM *vm, Goroutine *g, ChanObj *c)
+{
+  if (!c) return vm_panic_plain(vm, g, "close of nil channel");
+  if (c->closed) return vm_panic_plain(vm, g, "close of closed channel");
+  c->closed = true;
+  Goroutine **woken = NULL;
+  size_t n = 0, cap = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    WaitQ *q = pass == 0 ? &c->recvq : &c->sendq;
+    while (q->first) {
+      if (n == cap) {
+        cap = cap ? 2 * cap : 8;
+        woken = xrealloc(woken, cap * sizeof *woken);
+      }
+      Value zero = pass == 0 ? val_zero(vm, c->elem) : (Value){0};
+      woken[n++] = claim(q->first, zero, false);
+    }
+  }
+  while (n > 0) sched_ready(vm_sched(vm), woken[--n]);
+  free(woken);
+  return NAT_OK;
+}
+
+/* --- select -------------------------------------------------------------- */
+
+/* Go's pollorder: an inside-out shuffle of the non-nil cases. */
+static int poll_order(Sched *s, const SelectCase *cases, int n, int *order)
+{
+  int norder = 0;
+  for (int i = 0; i < n; i++) {
+    if (!cases[i].c) continue;
+    int j = (int)(sched_rand(s) % (uint64_t)(norder + 1));
+    order[norder] = order[j];
+    order[j] = i;
+    norder++;
+  }
+  return norder;
+}
+
+/* Pass 1 of selectgo: the first ready case in poll order fires.  Returns
+ * the case, -1 if none is ready, -2 if a panic was raised (a send case on
+ * a closed channel panics even with default: ground-truth claim 1). */
+static int select_poll(struct VM *vm, Goroutine *g, SelectCase *cases,
+                       const int *order, int norder, Value *recv, bool *ok)
+{
+  for (int k = 0; k < norder; k++) {
+    SelectCase *cs = &cases[order[k]];
+    if (cs->send) {
+      if (cs->c->closed) {
+        vm_panic_plain(vm, g, "send on closed channel");
+        return -2;
+      }
+      if (try_send(vm, cs->c, cs->val)) return order[k];
+    } else if (try_recv(vm, cs->c, recv, ok)) {
+      return order[k];
+    }
+  }
+  return -1;
+}
+
+/* Pass 2: one Sudog per non-nil case, linked into a ring. */
+static void select_enqueue(Goroutine *g, SelectCase *cases, int n)
+{
+  Sudog *first = NULL, *last = NULL;
+  for (int i = 0; i < n; i++) {
+    if (!cases[i].c) continue;
+    Sudog *sd = sudog_new(g, cases[i].c, cases[i].send, i, cases[i].val);
+    if (last) last->group = sd;
+    if (!first) first = sd;
+    last = sd;
+  }
+  if (last) last->group = first;
+  g->park.obj = first ? first->c : NULL;
+}
+
+static NatStatus select_woken(struct VM *vm, Goroutine *g, SelectCase *cases,
+                              int *chosen, Value *recv, bool *ok)
+{
+  g->park.woken = false;
+  *chosen = g->park.index;
+  if (cases[*chosen].send) {
+    if (!g->park.ok) return vm_panic_plain(vm, g, "send on closed channel");
+    return NAT_OK;
+  }
+  *recv = g->park.val;
+  *ok = g->park.ok;
+  g->park.val = (Value){0};
+  return NAT_OK;
+}
+
+NatStatus chan_select(struct VM *vm, Goroutine *g, SelectCase *cases, int n,
+                      bool has_default, int *chosen, Value *recv, bool *ok)
+{
+  if (n == 1 && !has_default) {
+    /* Go compiles a one-case select to the plain operation, so it blocks
+     * as "chan receive", not "select". */
+    *chosen = 0;
+    if (cases[0].send) return chan_send(vm, g, cases[0].c, cases[0].val);
+    return chan_recv(vm, g, cases[0].c, recv, ok);
+  }
+  if (g->park.woken) return select_woken(vm, g, cases, chosen, recv, ok);
+  Sched *s = vm_sched(vm);
+  if (n == 0 && !has_default) {
+    sched_park(s, g, "select (no cases)");
+    return NAT_BLOCK;
+  }
+  int *order = xmalloc((size_t)(n > 0 ? n : 1) * sizeof *order);
+  int norder = poll_order(s, cases, n, order);
+  int fired = select_poll(vm, g, cases, order, norder, recv, ok);
+  free(order);
+  if (fired == -2) return NAT_RAISED;
+  if (fired >= 0 || has_default) {
+    *chosen = fired;
+    return NAT_OK;
+  }
+  select_enqueue(g, cases, n);
+  sched_park(s, g, "select");
+  return NAT_BLOCK;
+}

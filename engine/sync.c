@@ -1,0 +1,485 @@
+/* sync.c - natives of packages sync, time and runtime (natives_sched).
+ *
+ * Big decision: sync is Go 1.19's own algorithms (sync/mutex.go, rwmutex.go,
+ * waitgroup.go over runtime/sema.go), replayed on one thread, so the
+ * lock word, the waiter counts, who wins a contended Mutex, starvation
+ * mode and the misuse panics all come out as in real Go.  Go spins before
+ * it parks on multicore machines; with one P it never spins, and neither
+ * do we.  Every compare-and-swap succeeds at the first try here, so Go's
+ * CAS loops collapse to straight-line code.
+ *
+ * The structs are declared in engine/prelude/sync.go with plain integer
+ * fields; a native reaches them through the receiver pointer: args[0].as.ref
+ * is the Value slot holding the struct's AggObj*.  Waiters are queued per
+ * sema field address (sched.h's semaphore table), as Go keys its semtable
+ * by address; heap objects never move during a run.
+ *
+ * Blocking (native.h): a native that parks is called again, from the
+ * start, once woken.  g->park.index records which wait it was in (PH_*),
+ * g->park.ticket the Mutex waiter's wait start, and g->park.ok tells a
+ * woken semaphore waiter that the releaser handed it the count. */
+#include <assert.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "engine/native.h"
+#include "engine/sched.h"
+#include "engine/types.h"
+#include "engine/vm.h"
+
+/* sync/mutex.go's state bits. */
+enum {
+  MUTEX_LOCKED = 1,
+  MUTEX_WOKEN = 2,
+  MUTEX_STARVING = 4,
+  MUTEX_WAITER_SHIFT = 3
+};
+/* A waiter blocked longer than 1ms switches the Mutex to starvation mode
+ * (mutex.go's starvationThresholdNs), on the virtual clock. */
+#define STARVATION_NS INT64_C(1000000)
+/* rwmutex.go's rwmutexMaxReaders. */
+#define RW_MAX_READERS (INT32_C(1) << 30)
+
+/* Which wait a parked goroutine is in (g->park.index). */
+enum {
+  PH_NONE = 0,
+  PH_MUTEX,      /* first wait on a Mutex's semaphore */
+  PH_MUTEX_LIFO, /* a later one: Go requeues it at the head */
+  PH_WRITER,     /* RWMutex.Lock waiting for readers to leave */
+  PH_READER,     /* RWMutex.RLock waiting for a writer */
+  PH_WAITGROUP
+};
+
+/* Field layouts of engine/prelude/sync.go. */
+enum { MU_STATE, MU_SEMA };
+enum { RW_W, RW_WRITER_SEM, RW_READER_SEM, RW_READER_COUNT, RW_READER_WAIT };
+enum { WG_COUNTER, WG_WAITERS, WG_SEMA };
+
+/* --- helpers ------------------------------------------------------------- */
+
+/* The struct behind a *T receiver, or NULL after raising Go's nil
+ * dereference. */
+static AggObj *receiver(struct VM *vm, Goroutine *g, Value *args)
+{
+  Value *slot = args[0].as.ref;
+  if (!slot || !slot->as.p) {
+    vm_runtime_error(vm, g, "invalid memory address or nil pointer "
+                            "dereference");
+    return NULL;
+  }
+  return slot->as.p;
+}
+
+/* Sized integers stay sign/zero-extended in their Value (value.h). */
+static int32_t get_i32(const Value *v) { return (int32_t)v->as.i; }
+static void set_i32(Value *v, int32_t x) { v->as.i = x; }
+static uint32_t get_u32(const Value *v) { return (uint32_t)v->as.u; }
+static void set_u32(Value *v, uint32_t x) { v->as.u = x; }
+
+/* panic("...") with a plain string, as package sync does. */
+static NatStatus panic_string(struct VM *vm, Goroutine *g, const char *msg)
+{
+  Value v = val_str(vm, msg, strlen(msg));
+  v.t = types_basic(vm_program(vm)->universe, TY_STRING);
+  return vm_panic(vm, g, v);
+}
+
+/* --- the semaphore (runtime/sema.go) ------------------------------------- */
+
+/* semacquire1: true when acquired, false when g parked in wait `phase`.
+ * resumed: g was woken from this wait; it owns the count if the releaser
+ * handed it over (Go's ticket), else it tries again and may re-queue. */
+static bool sema_acquire(Sched *s, Goroutine *g, Value *sema, bool lifo,
+                         bool resumed, int phase)
+{
+  if (resumed) {
+    g->park.woken = false;
+    if (g->park.ok) return true;
+  }
+  if (get_u32(sema) > 0) {
+    set_u32(sema, get_u32(sema) - 1);
+    return true;
+  }
+  g->park.ok = false;
+  g->park.index = phase;
+  g->park.obj = sema;
+  sched_sema_enqueue(s, sema, g, lifo);
+  sched_park(s, g, "semacquire");
+  return false;
+}
+
+/* semrelease1: wakes the first waiter; with handoff it also takes the
+ * count for it.  Returns true on a handoff: the caller then yields so
+ * the waiter (in runnext) runs at once, as Go's goyield does. */
+static bool sema_release(Sched *s, Value *sema, bool handoff)
+{
+  set_u32(sema, get_u32(sema) + 1);
+  Goroutine *w = sched_sema_dequeue(s, sema);
+  if (!w) return false;
+  bool ticket = handoff && get_u32(sema) > 0;
+  if (ticket) set_u32(sema, get_u32(sema) - 1);
+  w->park.ok = ticket;
+  sched_ready(s, w);
+  return ticket;
+}
+
+/* --- Mutex (sync/mutex.go) ----------------------------------------------- */
+
+/* One turn of lockSlow's loop: stores the new state word.  True when the
+ * lock was free and is now ours. */
+static bool mutex_try(Value *state, bool starving, bool awoke)
+{
+  int32_t old = get_i32(state), nw = old;
+  if (!(old & MUTEX_STARVING)) nw |= MUTEX_LOCKED;
+  if (old & (MUTEX_LOCKED | MUTEX_STARVING)) nw += 1 << MUTEX_WAITER_SHIFT;
+  if (starving && (old & MUTEX_LOCKED)) nw |= MUTEX_STARVING;
+  if (awoke) nw &= ~MUTEX_WOKEN;
+  set_i32(state, nw);
+  return !(old & (MUTEX_LOCKED | MUTEX_STARVING));
+}
+
+static bool waited_long(Sched *s, Goroutine *g)
+{
+  return g->park.ticket != 0 && sched_now(s) - g->park.ticket > STARVATION_NS;
+}
+
+/* After the semaphore: in starvation mode the unlocker handed the lock to
+ * us; fix the state word (and leave starvation mode if we are the last
+ * waiter or did not wait long).  Returns true when we own the lock. */
+static bool mutex_after_wait(Sched *s, Goroutine *g, Value *state)
+{
+  int32_t old = get_i32(state);
+  if (!(old & MUTEX_STARVING)) return false;
+  int32_t delta = MUTEX_LOCKED - (1 << MUTEX_WAITER_SHIFT);
+  if (!waited_long(s, g) || old >> MUTEX_WAITER_SHIFT == 1)
+    delta -= MUTEX_STARVING;
+  set_i32(state, old + delta);
+  return true;
+}
+
+/* Lock and lockSlow, re-entrant: resumed means g was woken from this
+ * Mutex's semaphore.  Parks in PH_MUTEX, or PH_MUTEX_LIFO when it had
+ * waited before (Go requeues such a waiter at the head). */
+static NatStatus mutex_lock(Sched *s, Goroutine *g, AggObj *m, bool resumed)
+{
+  Value *state = &m->v[MU_STATE], *sema = &m->v[MU_SEMA];
+  bool awoke = false;
+  if (resumed) {
+    bool lifo = g->park.index == PH_MUTEX_LIFO;
+    if (!sema_acquire(s, g, sema, lifo, true, g->park.index))
+      return NAT_BLOCK;
+    if (mutex_after_wait(s, g, state)) return NAT_OK;
+    awoke = true;
+  } else {
+    if (get_i32(state) == 0) {
+      set_i32(state, MUTEX_LOCKED);
+      return NAT_OK;
+    }
+    g->park.ticket = 0; /* waitStartTime */
+  }
+  for (;;) {
+    if (mutex_try(state, waited_long(s, g), awoke)) return NAT_OK;
+    bool lifo = g->park.ticket != 0;
+    if (!lifo) g->park.ticket = sched_now(s);
+    int phase = lifo ? PH_MUTEX_LIFO : PH_MUTEX;
+    if (!sema_acquire(s, g, sema, lifo, false, phase)) return NAT_BLOCK;
+    if (mutex_after_wait(s, g, state)) return NAT_OK;
+    awoke = true;
+  }
+}
+
+/* Unlock and unlockSlow.  NAT_YIELD after a starvation-mode handoff. */
+static NatStatus mutex_unlock(struct VM *vm, Goroutine *g, AggObj *m)
+{
+  Sched *s = vm_sched(vm);
+  Value *state = &m->v[MU_STATE], *sema = &m->v[MU_SEMA];
+  int32_t nw = get_i32(state) - MUTEX_LOCKED;
+  set_i32(state, nw);
+  if (nw == 0) return NAT_OK;
+  if (((nw + MUTEX_LOCKED) & MUTEX_LOCKED) == 0)
+    return vm_throw(vm, g, "sync: unlock of unlocked mutex");
+  if (nw & MUTEX_STARVING)
+    return sema_release(s, sema, true) ? NAT_YIELD : NAT_OK;
+  /* Nobody to wake, or someone is already awake / holds it. */
+  if (nw >> MUTEX_WAITER_SHIFT == 0 ||
+      (nw & (MUTEX_LOCKED | MUTEX_WOKEN | MUTEX_STARVING)))
+    return NAT_OK;
+  set_i32(state, (nw - (1 << MUTEX_WAITER_SHIFT)) | MUTEX_WOKEN);
+  sema_release(s, sema, false);
+  return NAT_OK;
+}
+
+static bool mutex_trylock(AggObj *m)
+{
+  Value *state = &m->v[MU_STATE];
+  int32_t old = get_i32(state);
+  if (old & (MUTEX_LOCKED | MUTEX_STARVING)) return false;
+  set_i32(state, old | MUTEX_LOCKED);
+  return true;
+}
+
+static NatStatus nat_mutex_lock(struct VM *vm, Goroutine *g, Value *args,
+                                Value *res)
+{
+  (void)res;
+  AggObj *m = receiver(vm, g, args);
+  if (!m) return NAT_RAISED;
+  return mutex_lock(vm_sched(vm), g, m, g->park.woken);
+}
+
+static NatStatus nat_mutex_unlock(struct VM *vm, Goroutine *g, Value *args,
+                                  Value *res)
+{
+  (void)res;
+  AggObj *m = receiver(vm, g, args);
+  return m ? mutex_unlock(vm, g, m) : NAT_RAISED;
+}
+
+static NatStatus nat_mutex_trylock(struct VM *vm, Goroutine *g, Value *args,
+                                   Value *res)
+{
+  AggObj *m = receiver(vm, g, args);
+  if (!m) return NAT_RAISED;
+  res[0] = (Value){.as.i = mutex_trylock(m)};
+  return NAT_OK;
+}
+
+/* --- RWMutex (sync/rwmutex.go) -------------------------------------------
+ * Writer preference comes from readerCount: a writer makes it negative,
+ * and RLock then waits on readerSem even though only readers hold the
+ * lock, so a recursive RLock behind a waiting writer deadlocks. */
+
+/* The embedded Mutex: val_zero allocates nested structs (value.h). */
+static AggObj *rw_mutex(AggObj *rw)
+{
+  assert(rw->v[RW_W].as.p);
+  return rw->v[RW_W].as.p;
+}
+
+static NatStatus nat_rw_lock(struct VM *vm, Goroutine *g, Value *args,
+                             Value *res)
+{
+  (void)res;
+  AggObj *rw = receiver(vm, g, args);
+  if (!rw) return NAT_RAISED;
+  Sched *s = vm_sched(vm);
+  int phase = g->park.woken ? g->park.index : PH_NONE;
+  if (phase == PH_WRITER)
+    return sema_acquire(s, g, &rw->v[RW_WRITER_SEM], false, true, PH_WRITER)
+               ? NAT_OK
+               : NAT_BLOCK;
+  /* First, resolve competition with other writers. */
+  if (mutex_lock(s, g, rw_mutex(rw), phase != PH_NONE) == NAT_BLOCK)
+    return NAT_BLOCK;
+  /* Announce to readers there is a pending writer. */
+  Value *count = &rw->v[RW_READER_COUNT], *wait = &rw->v[RW_READER_WAIT];
+  int32_t r = get_i32(count);
+  set_i32(count, r - RW_MAX_READERS);
+  if (r == 0) return NAT_OK;
+  /* Wait for active readers. */
+  set_i32(wait, get_i32(wait) + r);
+  if (get_i32(wait) == 0) return NAT_OK;
+  return sema_acquire(s, g, &rw->v[RW_WRITER_SEM], false, false, PH_WRITER)
+             ? NAT_OK
+             : NAT_BLOCK;
+}
+
+static NatStatus nat_rw_unlock(struct VM *vm, Goroutine *g, Value *args,
+                               Value *res)
+{
+  (void)res;
+  AggObj *rw = receiver(vm, g, args);
+  if (!rw) return NAT_RAISED;
+  Value *count = &rw->v[RW_READER_COUNT];
+  int32_t r = get_i32(count) + RW_MAX_READERS;
+  set_i32(count, r);
+  if (r >= RW_MAX_READERS)
+    return vm_throw(vm, g, "sync: Unlock of unlocked RWMutex");
+  /* Unblock blocked readers, if any. */
+  for (int32_t i = 0; i < r; i++)
+    sema_release(vm_sched(vm), &rw->v[RW_READER_SEM], false);
+  return mutex_unlock(vm, g, rw_mutex(rw));
+}
+
+static NatStatus nat_rw_rlock(struct VM *vm, Goroutine *g, Value *args,
+                              Value *res)
+{
+  (void)res;
+  AggObj *rw = receiver(vm, g, args);
+  if (!rw) return NAT_RAISED;
+  Sched *s = vm_sched(vm);
+  Value *sem = &rw->v[RW_READER_SEM];
+  if (g->park.woken)
+    return sema_acquire(s, g, sem, false, true, PH_READER) ? NAT_OK
+                                                           : NAT_BLOCK;
+  Value *count = &rw->v[RW_READER_COUNT];
+  set_i32(count, get_i32(count) + 1);
+  if (get_i32(count) >= 0) return NAT_OK;
+  /* A writer is pending, wait for it. */
+  return sema_acquire(s, g, sem, false, false, PH_READER) ? NAT_OK
+                                                          : NAT_BLOCK;
+}
+
+static NatStatus nat_rw_runlock(struct VM *vm, Goroutine *g, Value *args,
+                                Value *res)
+{
+  (void)res;
+  AggObj *rw = receiver(vm, g, args);
+  if (!rw) return NAT_RAISED;
+  Value *count = &rw->v[RW_READER_COUNT], *wait = &rw->v[RW_READER_WAIT];
+  int32_t r = get_i32(count) - 1;
+  set_i32(count, r);
+  if (r >= 0) return NAT_OK;
+  if (r + 1 == 0 || r + 1 == -RW_MAX_READERS)
+    return vm_throw(vm, g, "sync: RUnlock of unlocked RWMutex");
+  /* A writer is pending: the last departing reader wakes it. */
+  set_i32(wait, get_i32(wait) - 1);
+  if (get_i32(wait) == 0)
+    sema_release(vm_sched(vm), &rw->v[RW_WRITER_SEM], false);
+  return NAT_OK;
+}
+
+static NatStatus nat_rw_trylock(struct VM *vm, Goroutine *g, Value *args,
+                                Value *res)
+{
+  AggObj *rw = receiver(vm, g, args);
+  if (!rw) return NAT_RAISED;
+  bool ok = mutex_trylock(rw_mutex(rw));
+  Value *count = &rw->v[RW_READER_COUNT];
+  if (ok && get_i32(count) != 0) {
+    mutex_unlock(vm, g, rw_mutex(rw));
+    ok = false;
+  } else if (ok) {
+    set_i32(count, -RW_MAX_READERS);
+  }
+  res[0] = (Value){.as.i = ok};
+  return NAT_OK;
+}
+
+static NatStatus nat_rw_tryrlock(struct VM *vm, Goroutine *g, Value *args,
+                                 Value *res)
+{
+  AggObj *rw = receiver(vm, g, args);
+  if (!rw) return NAT_RAISED;
+  Value *count = &rw->v[RW_READER_COUNT];
+  bool ok = get_i32(count) >= 0;
+  if (ok) set_i32(count, get_i32(count) + 1);
+  res[0] = (Value){.as.i = ok};
+  return NAT_OK;
+}
+
+/* --- WaitGroup (sync/waitgroup.go) ---------------------------------------
+ * Go packs counter and waiters into one 64-bit word; we keep them in two
+ * fields (the diagrams show both) and check "the word changed" as Go
+ * does. */
+
+static NatStatus nat_wg_add(struct VM *vm, Goroutine *g, Value *args,
+                            Value *res)
+{
+  (void)res;
+  AggObj *wg = receiver(vm, g, args);
+  if (!wg) return NAT_RAISED;
+  int64_t delta = args[1].as.i;
+  Value *counter = &wg->v[WG_COUNTER], *waiters = &wg->v[WG_WAITERS];
+  /* The counter is the high 32 bits of Go's word: it wraps as int32. */
+  int32_t v = (int32_t)(uint32_t)((uint64_t)get_i32(counter) + (uint64_t)delta);
+  uint32_t w = get_u32(waiters);
+  set_i32(counter, v);
+  if (v < 0) return panic_string(vm, g, "sync: negative WaitGroup counter");
+  if (w != 0 && delta > 0 && v == (int32_t)delta)
+    return panic_string(vm, g, "sync: WaitGroup misuse: Add called "
+                               "concurrently with Wait");
+  if (v > 0 || w == 0) return NAT_OK;
+  /* Counter is 0 and there are waiters: reset the word, then wake them
+   * all.  (Go re-checks the word here for a concurrent Add; on one
+   * thread nothing can have changed it.) */
+  set_u32(waiters, 0);
+  for (; w != 0; w--) sema_release(vm_sched(vm), &wg->v[WG_SEMA], false);
+  return NAT_OK;
+}
+
+/* A woken Wait finding the word non-zero means someone Added before the
+ * waiters of the previous round had returned. */
+static NatStatus wg_wait_done(struct VM *vm, Goroutine *g, AggObj *wg)
+{
+  if (get_i32(&wg->v[WG_COUNTER]) != 0 || get_u32(&wg->v[WG_WAITERS]) != 0)
+    return panic_string(vm, g, "sync: WaitGroup is reused before previous "
+                               "Wait has returned");
+  return NAT_OK;
+}
+
+static NatStatus nat_wg_wait(struct VM *vm, Goroutine *g, Value *args,
+                             Value *res)
+{
+  (void)res;
+  AggObj *wg = receiver(vm, g, args);
+  if (!wg) return NAT_RAISED;
+  Sched *s = vm_sched(vm);
+  Value *sema = &wg->v[WG_SEMA];
+  bool resumed = g->park.woken;
+  if (!resumed) {
+    if (get_i32(&wg->v[WG_COUNTER]) == 0) return NAT_OK;
+    set_u32(&wg->v[WG_WAITERS], get_u32(&wg->v[WG_WAITERS]) + 1);
+  }
+  if (!sema_acquire(s, g, sema, false, resumed, PH_WAITGROUP))
+    return NAT_BLOCK;
+  return wg_wait_done(vm, g, wg);
+}
+
+/* --- time and runtime ---------------------------------------------------- */
+
+/* Go's Sleep returns at once for d <= 0, without yielding. */
+static NatStatus nat_time_sleep(struct VM *vm, Goroutine *g, Value *args,
+                                Value *res)
+{
+  (void)res;
+  if (g->park.woken) {
+    g->park.woken = false;
+    return NAT_OK;
+  }
+  if (args[0].as.i <= 0) return NAT_OK;
+  sched_sleep(vm_sched(vm), g, args[0].as.i);
+  return NAT_BLOCK;
+}
+
+static NatStatus nat_gosched(struct VM *vm, Goroutine *g, Value *args,
+                             Value *res)
+{
+  (void)vm, (void)g, (void)args, (void)res;
+  return NAT_YIELD;
+}
+
+static NatStatus nat_num_goroutine(struct VM *vm, Goroutine *g, Value *args,
+                                   Value *res)
+{
+  (void)g, (void)args;
+  res[0] = (Value){.as.i = sched_live_count(vm_sched(vm))};
+  return NAT_OK;
+}
+
+/* Nothing is collected during a run (value.h), so GC has nothing to do. */
+static NatStatus nat_gc(struct VM *vm, Goroutine *g, Value *args, Value *res)
+{
+  (void)vm, (void)g, (void)args, (void)res;
+  return NAT_OK;
+}
+
+/* runtime.Goexit needs the VM's unwinding: vm.c provides it. */
+const NativeEntry natives_sched[] = {
+    {"sync.(*Mutex).Lock", nat_mutex_lock},
+    {"sync.(*Mutex).Unlock", nat_mutex_unlock},
+    {"sync.(*Mutex).TryLock", nat_mutex_trylock},
+    {"sync.(*RWMutex).Lock", nat_rw_lock},
+    {"sync.(*RWMutex).Unlock", nat_rw_unlock},
+    {"sync.(*RWMutex).RLock", nat_rw_rlock},
+    {"sync.(*RWMutex).RUnlock", nat_rw_runlock},
+    {"sync.(*RWMutex).TryLock", nat_rw_trylock},
+    {"sync.(*RWMutex).TryRLock", nat_rw_tryrlock},
+    {"sync.(*WaitGroup).Add", nat_wg_add},
+    {"sync.(*WaitGroup).Wait", nat_wg_wait},
+    {"time.Sleep", nat_time_sleep},
+    {"runtime.Gosched", nat_gosched},
+    {"runtime.NumGoroutine", nat_num_goroutine},
+    {"runtime.GC", nat_gc},
+    {NULL, NULL},
+};
