@@ -24,6 +24,7 @@
 #define PANICROOM_ENGINE_CHECK_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "engine/ast.h"
 #include "engine/diag.h"
@@ -42,5 +43,16 @@ typedef struct CheckResult {
  * prelude go to diags too, with their own file names). */
 bool check_program(Universe *u, Node *main_file, Diags *diags,
                    CheckResult *out);
+
+/* Source of the prelude package for an import path ("sync/atomic"), or
+ * false if there is none.  src must stay alive as long as the trees. */
+typedef bool (*CheckLoader)(void *ctx, const char *path, const char **src,
+                            size_t *len);
+
+/* check_program with another package source (tests): check_program uses
+ * prelude_files (prelude.h). */
+bool check_program_with_loader(Universe *u, Node *main_file, Diags *diags,
+                               CheckResult *out, CheckLoader loader,
+                               void *ctx);
 
 #endif

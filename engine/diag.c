@@ -49,7 +49,8 @@ static int by_pos(const void *x, const void *y) {
 }
 
 void diag_format(Diags *d, Buf *out) {
-  qsort(d->items, (size_t)d->len, sizeof *d->items, by_pos);
+  if (d->len > 1)
+    qsort(d->items, (size_t)d->len, sizeof *d->items, by_pos);
   for (int i = 0; i < d->len && i < DIAG_MAX; i++)
     buf_printf(out, "%s:%d:%d: %s\n", d->file, d->items[i].pos.line,
                d->items[i].pos.col, d->items[i].msg);

@@ -429,6 +429,7 @@ Type *type_default(Universe *u, Type *t) {
 
 static bool int_fits(const ConstVal *cv, Type *t) {
   int bits = type_int_bits(t);
+  if (cv->is_big_u && cv->u == 0) return false; /* wider than 64 bits */
   if (type_is_unsigned(t)) {
     if (cv->is_big_u) return bits == 64;
     if (cv->i < 0) return false;
@@ -456,7 +457,7 @@ bool type_representable(const ConstVal *cv, Type *t, ConstVal *out) {
     if (!int_fits(&v, u)) return false;
   } else if (type_is_float(u)) {
     if (v.kind == CV_INT) {
-      v.f = v.is_big_u ? (double)v.u : (double)v.i;
+      if (!(v.is_big_u && v.u == 0)) v.f = v.is_big_u ? (double)v.u : (double)v.i;
       v.kind = CV_FLOAT;
     }
     if (v.kind != CV_FLOAT) return false;
@@ -632,7 +633,9 @@ static void probe(Arena *a, const Cand *c, const char *name, Found *f,
                   int *field_idx) {
   Type *t = c->type;
   *field_idx = -1;
-  if (t->kind == TY_POINTER && t->elem->kind == TY_NAMED) t = t->elem;
+  if (t->kind == TY_POINTER && (t->elem->kind == TY_NAMED ||
+                                t->elem->kind == TY_STRUCT))
+    t = t->elem;
   if (t->kind == TY_NAMED) {
     for (int i = 0; i < t->nmethods; i++)
       if (strcmp(t->methods[i].name, name) == 0) {
@@ -806,32 +809,39 @@ static void write_sig(Type *t, Package *rel, Buf *out) {
   }
 }
 
+/* The run-time spelling (rel == NULL) is reflect's "struct { A int }";
+ * the compiler's (types2) is "struct{A int}". */
 static void write_struct(Type *t, Package *rel, Buf *out) {
+  const char *sp = rel ? "" : " ";
   if (t->nfields == 0) {
-    buf_puts(out, "struct {}");
+    buf_printf(out, "struct%s{}", sp);
     return;
   }
-  buf_puts(out, "struct { ");
+  buf_printf(out, "struct%s{%s", sp, sp);
   for (int i = 0; i < t->nfields; i++) {
     if (i) buf_puts(out, "; ");
     if (!t->fields[i].embedded) buf_printf(out, "%s ", t->fields[i].name);
     type_write(t->fields[i].type, rel, out);
   }
-  buf_puts(out, " }");
+  buf_printf(out, "%s}", sp);
 }
 
+/* Empty: "interface {}" at run time; types2 says "any" (Go 1.19 prints
+ * the predeclared any that way, and interning cannot tell interface{}
+ * apart from any). */
 static void write_iface(Type *t, Package *rel, Buf *out) {
+  const char *sp = rel ? "" : " ";
   if (t->nimethods == 0) {
-    buf_puts(out, "interface {}");
+    buf_puts(out, rel ? "any" : "interface {}");
     return;
   }
-  buf_puts(out, "interface { ");
+  buf_printf(out, "interface%s{%s", sp, sp);
   for (int i = 0; i < t->nimethods; i++) {
     if (i) buf_puts(out, "; ");
     buf_puts(out, t->imethods[i].name);
     write_sig(t->imethods[i].sig, rel, out);
   }
-  buf_puts(out, " }");
+  buf_printf(out, "%s}", sp);
 }
 
 static void write_chan(Type *t, Package *rel, Buf *out) {

@@ -282,7 +282,10 @@ bool type_representable(const ConstVal *cv, Type *t, ConstVal *out);
 
 /* Type strings.  rel: omit the package qualifier for types of this package
  * (the compiler's error messages); NULL: always qualify ("main.T", as %T
- * and panics print).  Interface{} prints as "interface {}", as Go does. */
+ * and panics print).  Interface{} prints as "interface {}", as Go does.
+ * A non-NULL rel also selects the compiler's (types2) spelling of
+ * literal types: "struct{A int}", "interface{M()}", and "any" for the
+ * empty interface; NULL gives reflect's "struct { A int }". */
 void type_write(Type *t, Package *rel, Buf *out);
 const char *type_string(Arena *a, Type *t, Package *rel);
 
