@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/buf.h"
 #include "base/mem.h"
 #include "engine/diag.h"
 
@@ -106,7 +107,9 @@ struct Scope;
               "list=type parameters (only to report generics)")               \
   X(FUNCDECL, "name, a=receiver FIELD|NULL, b=FUNCTYPE, c=body BLOCK|NULL "   \
               "(NULL: implemented natively, prelude only)")                   \
-  X(FILE, "name=package name, list=declarations (GENDECL, FUNCDECL)")
+  X(FILE, "name=package name, list=declarations (GENDECL, FUNCDECL)")    \
+  /* (parser guarantees: GO/DEFER a is a CALL; COMMCLAUSE a is one of the  \
+   * three shapes; RANGE has at most two iteration variables.) */
 
 typedef enum NodeKind {
 #define X(name, doc) N_##name,
@@ -218,7 +221,19 @@ struct Node {
   TokKind op;
   int flags;
   Pos pos;
-  Pos end; /* BLOCK: position of the closing '}', for "missing return" */
+  Pos end; /* BLOCK: position of the closing '}', for "missing return".
+            * Also set by the parser where Go's compiler attributes an
+            * operation to a position other than its start (runtime line
+            * numbers, some checker errors): CALL '(', INDEX/SLICE '[',
+            * SELECTOR/TYPEASSERT '.', BINARY the operator, ASSIGN/INCDEC/
+            * SEND the operator, KEYVALUE ':', RANGE the 'range' keyword,
+            * CASECLAUSE/COMMCLAUSE the ':', FUNCDECL the 'func' keyword.
+            *
+            * Positions (pos): the start of the construct, except SELECTOR
+            * (the name, see above), FUNCDECL (the function's name, where Go
+            * reports errors about it), TYPESPEC/VALUESPEC (the first name),
+            * IMPORTSPEC (the spec's start), statements (their first token),
+            * UNARY ~T appears only in interface constraints (generics). */
   Node *a, *b, *c, *d;
   NodeList list, list2;
   const char *name;    /* NUL-terminated, in the arena */
@@ -243,5 +258,14 @@ Node *ast_new(Arena *arena, NodeKind kind, Pos pos);
 void ast_list_push(Arena *arena, NodeList *list, Node *item);
 /* Strips PAREN nodes. */
 Node *ast_unparen(Node *n);
+/* A deep copy of the syntactic fields (checker fields zeroed); used for
+ * Go's implicit repetition of const specs, so each copy can carry its own
+ * iota value. */
+Node *ast_clone(Arena *arena, const Node *n);
+/* Appends a compact S-expression of the tree to out, for tests and
+ * debugging: (KIND [op] [name] [lit] [flags] slots a..d (NULL as _, up to
+ * the last one set) list items [| list2 items]), e.g.
+ * (CALL (SELECTOR (IDENT fmt) Println) (BASICLIT "hi")). */
+void ast_dump(const Node *n, Buf *out);
 
 #endif

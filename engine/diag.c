@@ -19,23 +19,35 @@ void diag_fini(Diags *d) {
   memset(d, 0, sizeof *d);
 }
 
+static bool is_syntax(const char *msg) {
+  return strncmp(msg, "syntax error", 12) == 0;
+}
+
+/* Go's compiler reports one syntax error per line and drops repeats of
+ * the same message on a line; distinct type errors on one line all show. */
+static bool is_repeat(const Diags *d, Pos pos, const char *msg) {
+  for (int i = 0; i < d->len; i++) {
+    const DiagEntry *e = &d->items[i];
+    if (e->pos.line != pos.line) continue;
+    if (strcmp(e->msg, msg) == 0) return true;
+    if (is_syntax(msg) && is_syntax(e->msg)) return true;
+  }
+  return false;
+}
+
 void diag_error(Diags *d, Pos pos, const char *fmt, ...) {
-  for (int i = 0; i < d->len; i++)
-    if (d->items[i].pos.line == pos.line) return;
+  char tmp[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(tmp, sizeof tmp, fmt, ap);
+  va_end(ap);
+  if (is_repeat(d, pos, tmp)) return;
   if (d->len == d->cap) {
     d->cap = d->cap ? 2 * d->cap : 8;
     d->items = xrealloc(d->items, (size_t)d->cap * sizeof *d->items);
   }
-  Buf b;
-  buf_init(&b);
-  va_list ap;
-  va_start(ap, fmt);
-  char tmp[512];
-  vsnprintf(tmp, sizeof tmp, fmt, ap);
-  va_end(ap);
-  buf_puts(&b, tmp);
   d->items[d->len].pos = pos;
-  d->items[d->len].msg = buf_steal(&b);
+  d->items[d->len].msg = xstrdup(tmp);
   d->len++;
 }
 

@@ -36,8 +36,8 @@ typedef struct Diags {
 
 void diag_init(Diags *d, const char *file);
 void diag_fini(Diags *d);
-/* Records an error at pos.  A second error on the same line is dropped, as
- * Go's compiler reports only the first error per line. */
+/* Records an error at pos.  Like Go's compiler, a second syntax error on
+ * a line and a repeated message on a line are dropped. */
 void diag_error(Diags *d, Pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 bool diag_any(const Diags *d);

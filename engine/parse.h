@@ -2,7 +2,7 @@
  * §5, plus enough of the rest to name it in an error).
  *
  * Builds the tree of ast.h in the given arena.  Syntax errors use Go's
- * words ("syntax error: unexpected newline, expected comma or )",
+ * words ("syntax error: unexpected newline, expecting comma or )",
  * "syntax error: non-declaration statement outside function body") and
  * the parser re-synchronises at the next statement or declaration, so
  * several errors are reported per run.  Constructs outside the subset
