@@ -54,12 +54,20 @@ HEADERS   := $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.h)))
 
 # Per-test link seams: WRAP_test_<mod> = -Wl,--wrap=sym ... (STYLE rule 15).
 WRAP_test_base = -Wl,--wrap=write
+WRAP_test_runner = -Wl,--wrap=os_fork
 WRAP_test_sched = -Wl,--wrap=vm_sched,--wrap=func_line
 WRAP_test_chan  = -Wl,--wrap=vm_sched,--wrap=vm_heap,--wrap=vm_panic_plain \
                   -Wl,--wrap=heap_alloc,--wrap=val_zero
 WRAP_test_sync  = -Wl,--wrap=vm_sched,--wrap=vm_program,--wrap=vm_panic \
                   -Wl,--wrap=vm_runtime_error,--wrap=vm_throw \
                   -Wl,--wrap=val_str,--wrap=types_basic
+FMT_WRAPS = -Wl,--wrap=vm_heap,--wrap=vm_program,--wrap=vm_write \
+            -Wl,--wrap=val_str,--wrap=vm_find_method,--wrap=vm_call_method0 \
+            -Wl,--wrap=map_entries,--wrap=map_entry
+WRAP_test_fmt = $(FMT_WRAPS)
+WRAP_test_lib = $(FMT_WRAPS) -Wl,--wrap=val_slice_new,--wrap=val_copy \
+                -Wl,--wrap=vm_panic,--wrap=vm_exit,--wrap=vm_args \
+                -Wl,--wrap=vm_runtime_error
 
 # Runs a project script through its #! line, or bash when it is not
 # executable (a checkout may lose the x bit).

@@ -41,4 +41,16 @@ void fmt_float(double f, int bits, char verb, int prec, Buf *out);
 void fmt_builtin_print(struct VM *vm, Value *args, struct Type **types,
                        int n, int newline);
 
+/* Go's strconv quoting, shared with the strconv natives (lib.c): appends
+ * s quoted with quote ('"' or '\''), escaping non-printable runes (all
+ * non-ASCII ones too when ascii is set) as strconv.Quote does. */
+void fmt_quote(const char *s, size_t n, char quote, bool ascii, Buf *out);
+/* unicode.IsPrint, approximated outside ASCII (see fmt.c). */
+bool fmt_is_print(int32_t r);
+/* UTF-8 as Go decodes it: an invalid byte is U+FFFD of width 1.  decode
+ * needs n >= 1 and returns the width; encode writes 1..4 bytes (invalid
+ * runes as U+FFFD) and returns how many. */
+int fmt_utf8_decode(const char *s, size_t n, int32_t *r);
+int fmt_utf8_encode(int32_t r, char *out);
+
 #endif

@@ -72,6 +72,8 @@ Sched *vm_sched(VM *vm);
 Heap *vm_heap(VM *vm);
 Program *vm_program(VM *vm);
 void vm_write(VM *vm, int fd, const char *p, size_t n);
+/* os.Args: the VMOptions argc/argv the VM was made with (argv borrowed). */
+int vm_args(VM *vm, char ***argv);
 
 /* --- raising, for natives and runtime modules (all return NAT_RAISED) ---
  * vm_panic: panic(v) with an interface value (v.t is the dynamic type).
@@ -90,6 +92,16 @@ NatStatus vm_runtime_error(VM *vm, Goroutine *g, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 NatStatus vm_throw(VM *vm, Goroutine *g, const char *msg);
 NatStatus vm_exit(VM *vm, int code);
+/* runtime.Goexit: runs g's deferred calls, then ends g (recover() returns
+ * nil meanwhile).  When main does it, the program goes on until the other
+ * goroutines are done, then dies "no goroutines (main called
+ * runtime.Goexit) - deadlock!". */
+NatStatus vm_goexit(VM *vm, Goroutine *g);
+
+/* Statistics for engine_run: instructions executed, goroutines created
+ * (main included). */
+int64_t vm_steps(const VM *vm);
+int vm_goroutines(const VM *vm);
 
 /* Calls a Go function value (Closure) from C on g's stack and runs it to
  * its return in a nested dispatch loop.  Only for callbacks that must not
