@@ -3,7 +3,7 @@
 # Layout: every .c under $(SRCDIRS) compiles to $(BUILD)/<dir>/<name>.o with
 # -MMD -MP dependency files; build/panicroom links them all. The Go prelude
 # (engine/prelude/*.go) is embedded by tools/embed.sh as build/gen/prelude.c.
-# Unit tests tests/unit/test_<mod>.c link every object except cli/main.o.
+# Unit tests tests/unit/test_<mod>.c link every object except cli/ (main()).
 #
 # Flags: what panicroom needs lives in PR_* variables, so `make CFLAGS=-O0`
 # or `make CC=clang` changes only what it says. check-asan re-runs this file
@@ -43,7 +43,7 @@ COMPILE = $(CC) $(PR_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP
 
 SRCS := $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c))
 OBJS := $(patsubst %.c,$(BUILD)/%.o,$(SRCS)) $(BUILD)/gen/prelude.o
-LIB_OBJS := $(filter-out $(BUILD)/cli/main.o,$(OBJS))
+LIB_OBJS := $(filter-out $(BUILD)/cli/%.o,$(OBJS))
 BIN  := $(BUILD)/panicroom
 
 PRELUDE_GO := $(sort $(wildcard engine/prelude/*.go))

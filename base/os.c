@@ -149,3 +149,5 @@ err_buf:
   errno = err;
   return -1;
 }
+
+pid_t os_fork(void) { return fork(); }

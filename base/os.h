@@ -13,6 +13,7 @@
 #define PANICROOM_BASE_OS_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 /* Writes all len bytes, looping over partial writes and EINTR.
  * Returns 0, or -1 with errno set (some bytes may have been written). */
@@ -30,5 +31,10 @@ char *os_read_file(const char *path, size_t *len);
  * umask. Returns 0, or -1 with errno set and path untouched (the temporary
  * file is removed). The directory itself is not fsynced. */
 int os_write_file_atomic(const char *path, const void *data, size_t len);
+
+/* fork(2), unchanged: 0 in the child, the child's pid in the parent, or -1
+ * with errno set.  A seam so runner tests can make it fail
+ * (-Wl,--wrap=os_fork) and see a sandbox error, not a verdict. */
+pid_t os_fork(void);
 
 #endif
