@@ -214,8 +214,14 @@ static void collect_func(Checker *c, Node *fd) {
   Sym *s = new_global(c, SYM_FUNC, idp);
   s->decl = fd;
   fd->sym = s;
-  if (fd->list.len > 0)
+  if (fd->list.len > 0) {
     CHK_ERR(c, fd->pos, "panicroom: generics are not supported");
+    /* One clear error is worth more than a cascade of "undefined: T":
+     * check the function as if it took and did nothing. */
+    fd->list.len = 0;
+    fd->b->list.len = fd->b->list2.len = 0;
+    if (fd->c) fd->c->list.len = 0;
+  }
   if (!fd->c && !c->pkg->prelude)
     CHK_ERR(c, fd->pos, "missing function body");
   push_func(c, fd);

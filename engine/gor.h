@@ -28,13 +28,35 @@ typedef enum GStatus {
   G_DEAD
 } GStatus;
 
+/* Frame.flags: how the frame was entered (vm.c sets them; traceback.c
+ * may read them). */
+enum {
+  FRAME_RET_CLOSURE = 1 << 0, /* CALL: results go where the closure was */
+  FRAME_DISCARD = 1 << 1,     /* results are dropped (deferred calls) */
+  FRAME_DEFER = 1 << 2,       /* a deferred call run by RUNDEFERS */
+  FRAME_PANIC_DEFER = 1 << 3, /* a deferred call run by a panic: Go prints
+                               * "panic(...)" between it and the frame
+                               * below */
+  FRAME_NESTED = 1 << 4,      /* entered by vm_call_nested */
+  FRAME_NATIVE = 1 << 5,      /* a native blocked here (fn->native; pc 0);
+                               * args at base.  Only ever the top frame */
+  FRAME_GO_NATIVE = 1 << 6    /* with FRAME_NATIVE: `go native(...)` */
+};
+
 typedef struct Frame {
   struct Func *fn;
   Closure *closure;  /* for upvalues; NULL for direct calls */
-  uint32_t pc;       /* next instruction (saved when calling out) */
+  uint32_t pc;       /* next instruction (saved when calling out): in a
+                      * caller frame the return address, in the top frame
+                      * of a running goroutine the word after the
+                      * instruction that raised (line: pc - 1); in the top
+                      * frame of a goroutine blocked in SEND/RECV/SELECT
+                      * the instruction itself (line: pc), which runs
+                      * again when woken.  A blocked native has a frame of
+                      * its own on top (FRAME_NATIVE, pc 0). */
   int base;          /* index of slot 0 (first parameter) in the stack */
   struct DeferRec *defers; /* this frame's deferred calls, newest first */
-  int flags;         /* vm.c private */
+  int flags;         /* FRAME_* */
 } Frame;
 
 /* What a waker leaves for a parked goroutine (see native.h: the blocked
@@ -60,6 +82,8 @@ typedef struct Goroutine {
   int nframes, frames_cap;
   struct PanicRec *panic;   /* innermost active panic, or NULL */
   bool goexit;              /* runtime.Goexit in progress */
+  bool unwinding;           /* resume by running the next deferred call of
+                             * the current panic (it blocked in one) */
   /* --- scheduling (sched.c) --- */
   struct Goroutine *schedlink; /* run queue or one wait queue */
   struct Goroutine *alllink;   /* every goroutine, in creation order */
@@ -69,7 +93,8 @@ typedef struct Goroutine {
                              * minutes" in dumps after a minute) */
   /* --- where it was created, for "created by main.main" --- */
   struct Func *creator;
-  uint32_t creator_pc;
+  uint32_t creator_pc;      /* the word after the GO instruction: its line
+                             * is func_line(creator, creator_pc - 1) */
   struct Func *start_fn;    /* the function the go statement called */
   void *user;               /* free for the runner/trace */
 } Goroutine;

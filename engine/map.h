@@ -40,10 +40,17 @@ void map_delete(MapObj *m, Value key, struct Type **bad);
 int64_t map_entries(const MapObj *m);
 bool map_entry(const MapObj *m, int64_t i, Value *key, Value *val);
 
-/* Range iteration in a seeded random order (the VM passes sched_rand). */
+/* Range iteration in a seeded random order (the VM passes sched_rand).
+ * The iterator walks entry sequence numbers [first, end) snapshotted at
+ * init, starting at a random one and wrapping round once; entries added
+ * during the loop are not visited, deleted ones are skipped. */
 typedef struct MapIter {
   MapObj *m;
-  int64_t start, done, n;
+  int64_t first, end, start; /* seq range and random start */
+  int64_t cur, pos;          /* next seq to visit; its entry number */
+  uint64_t epoch;            /* map's compaction count when pos was set */
+  int64_t n;                 /* live entries at init */
+  bool wrapped, done;
 } MapIter;
 void map_iter_init(MapIter *it, MapObj *m, uint64_t rand);
 bool map_iter_next(MapIter *it, Value *key, Value *val);

@@ -47,6 +47,7 @@ extern const NativeEntry natives_lib[];    /* lib.c: strings, strconv,
                                             * sort, errors, os, math */
 extern const NativeEntry natives_sched[];  /* sched.c, sync.c: time,
                                             * sync, runtime */
+extern const NativeEntry natives_vm[];     /* vm_err.c: runtime.Goexit */
 
 /* Looks a name up in all tables; NULL if none. */
 NativeFn native_lookup(const char *name);

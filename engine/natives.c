@@ -4,7 +4,7 @@
 #include <string.h>
 
 static const NativeEntry *const tables[] = {natives_fmt, natives_lib,
-                                            natives_sched};
+                                            natives_sched, natives_vm};
 
 NativeFn native_lookup(const char *name) {
   for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)

@@ -36,6 +36,7 @@ typedef struct Func {
   int32_t epilogue_pc; /* pc of this function's RUNDEFERS, where a frame
                         * resumes after a deferred call recovered; -1 if
                         * the function has no defer statement */
+  int index;        /* position in Program.funcs (CALLF/FUNCVAL operand) */
 } Func;
 
 /* Opcodes, from the one list in opcodes.def. */
@@ -77,5 +78,9 @@ typedef struct Program {
 } Program;
 
 void program_free(Program *p);
+
+/* Appends a listing of f's code (for tests and debugging). */
+struct Buf;
+void program_disasm(const Func *f, struct Buf *out);
 
 #endif

@@ -26,7 +26,9 @@
  * VM's heap list; nothing is freed before the VM is freed (no GC yet: the
  * programs we run are short, and the runner's memory limit turns a runaway
  * into an `oom` verdict).  heap_alloc counts bytes so the VM can report
- * "fatal error: runtime: out of memory" itself before the rlimit hits. */
+ * "fatal error: runtime: out of memory" itself before the rlimit hits:
+ * past the limit it still allocates (so no caller ever sees NULL) but sets
+ * Heap.over, and the VM ends the run at its next check. */
 #ifndef PANICROOM_ENGINE_VALUE_H
 #define PANICROOM_ENGINE_VALUE_H
 
@@ -103,13 +105,17 @@ typedef struct Heap {
   Obj *objects;
   size_t bytes;
   size_t limit; /* 0 = unlimited; exceeding it is a Go "out of memory" */
+  bool over;    /* set once bytes exceeded limit */
 } Heap;
 
 void heap_init(Heap *h, size_t limit);
 void heap_fini(Heap *h); /* frees every object */
-/* Zeroed object of size bytes (header included).  Returns NULL only when
- * the limit is exceeded (the caller raises the fatal error). */
+/* Zeroed object of size bytes (header included); never NULL.  Past the
+ * limit it sets h->over (the VM raises "out of memory" at its next check). */
 Obj *heap_alloc(Heap *h, ObjKind kind, size_t size);
+/* Counts size bytes the owner of an object allocated outside the heap
+ * (map tables, channel buffers) against the limit; negative releases. */
+void heap_account(Heap *h, int64_t size);
 
 /* --- strings --- */
 Value val_str(struct VM *vm, const char *s, size_t len);
