@@ -20,6 +20,10 @@ int cli_run(int argc, char **argv);
 
 /* Subcommands (cmd_<name>.c). */
 int cmd_run(int argc, char **argv);
+/* cmd_lessons.c: list, show, hint (the lesson catalog). */
+int cmd_list(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_hint(int argc, char **argv);
 
 /* Prints "panicroom: <msg>" and a hint to use --help; returns CLI_USAGE. */
 int cli_usage_error(const char *fmt, ...)

@@ -12,6 +12,11 @@
 static const CliCommand commands[] = {
     {"run", "FILE.go [--seed N] [--strategy go|random|pct] [-- ARGS...]",
      "run a Go program in the lab engine, exactly as Go would", cmd_run},
+    {"list", "[--format text|json] [--lang en|zh]",
+     "the lessons by chapter, with your status in each", cmd_list},
+    {"show", "ID [--lang en|zh]", "a lesson's text", cmd_show},
+    {"hint", "ID [N] [--lang en|zh]",
+     "the Nth hint of a lesson (default: the next one)", cmd_hint},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -43,23 +43,23 @@ typedef enum FmPrim {
 #define FM_NHINTS 3
 
 typedef struct LessonMeta {
-  char *id;            /* = the file name without .md and scenarios/<id> */
-  char *title;         /* language-specific, like chapter_title/hints/myth */
-  int chapter;         /* 1..6 */
+  char *id;    /* = the file name without .md and scenarios/<id> */
+  char *title; /* language-specific, like chapter_title/hints/myth */
+  int chapter; /* 1..6 */
   char *chapter_title;
-  int order;           /* position within the chapter */
+  int order;                   /* position within the chapter */
   FmPrim prims[FM_PRIM_COUNT]; /* distinct, in the order written */
   size_t nprims;
-  Verdict verdict;     /* what broken.go ends with */
-  char *first_line;    /* its first stderr line; may be "" */
-  int exit;            /* its exit status */
+  Verdict verdict;  /* what broken.go ends with */
+  char *first_line; /* its first stderr line; may be "" */
+  int exit;         /* its exit status */
   bool schedule_dependent;
-  char *real_go_rate;  /* "N/M": N of M real Go runs showed the failure */
-  uint64_t seed;       /* the seed that shows it when schedule-dependent */
+  char *real_go_rate; /* "N/M": N of M real Go runs showed the failure */
+  uint64_t seed;      /* the seed that shows it when schedule-dependent */
   char *hints[FM_NHINTS];
-  char *myth;          /* NULL when the lesson has no myth check */
+  char *myth;               /* NULL when the lesson has no myth check */
   int line[FM_FIELD_COUNT]; /* file line of each field; 0 = absent */
-  int end_line;        /* the line of the closing "---" */
+  int end_line;             /* the line of the closing "---" */
 } LessonMeta;
 
 /* Errors about lesson files, each "path:line: message" (line 0: no line). */
@@ -91,8 +91,7 @@ void fm_field_format(const LessonMeta *m, FmField f, Buf *out);
  * equal those of the English original (a, apath). Each difference is one
  * error on b's line naming both files. Returns the number of differences. */
 int fm_compare_neutral(const LessonMeta *a, const char *apath,
-                       const LessonMeta *b, const char *bpath,
-                       FmErrors *errs);
+                       const LessonMeta *b, const char *bpath, FmErrors *errs);
 
 const char *fm_prim_name(FmPrim p);
 /* The verdict names a lesson may expect; "crash" or "oom" is rejected. */
