@@ -60,7 +60,10 @@ WRAP_test_chan  = -Wl,--wrap=vm_sched,--wrap=vm_heap,--wrap=vm_panic_plain \
                   -Wl,--wrap=heap_alloc,--wrap=val_zero
 WRAP_test_sync  = -Wl,--wrap=vm_sched,--wrap=vm_program,--wrap=vm_panic \
                   -Wl,--wrap=vm_runtime_error,--wrap=vm_throw \
-                  -Wl,--wrap=val_str,--wrap=types_basic
+                  -Wl,--wrap=val_str,--wrap=types_basic,--wrap=vm_heap \
+                  -Wl,--wrap=types_any,--wrap=sched_strategy
+WRAP_test_timer = -Wl,--wrap=vm_sched,--wrap=vm_heap,--wrap=vm_runtime_error \
+                  -Wl,--wrap=vm_spawn,--wrap=val_str
 FMT_WRAPS = -Wl,--wrap=vm_heap,--wrap=vm_program,--wrap=vm_write \
             -Wl,--wrap=val_str,--wrap=vm_find_method,--wrap=vm_call_method0 \
             -Wl,--wrap=map_entries,--wrap=map_entry

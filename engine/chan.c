@@ -13,7 +13,13 @@
  * park.val / park.ok / park.index and readies it; the woken goroutine's
  * re-executed operation (native.h's protocol) only reads g->park.  park.ok
  * means "received a real value" for a receive and "delivered" for a send;
- * a send woken with ok == false was woken by close and panics. */
+ * a send woken with ok == false was woken by close and panics.
+ *
+ * Trace events (trace.h) are emitted where the channel's state changes,
+ * by the goroutine that changes it: a receive that takes a blocked
+ * sender's value is one chan_recv (from: the sender) followed by the
+ * sender's go_unblock; the sender's re-executed send reports nothing.
+ * Every choice (select's poll order) goes through sched_choose. */
 #include "engine/chan.h"
 
 #include <assert.h>
@@ -21,6 +27,7 @@
 
 #include "base/mem.h"
 #include "engine/sched.h"
+#include "engine/trace.h"
 #include "engine/types.h"
 #include "engine/vm.h"
 
@@ -144,11 +151,40 @@ ChanObj *chan_new(struct VM *vm, struct Type *chan_type, int64_t cap)
   c->elem = type_under(chan_type)->elem;
   c->cap = cap;
   if (cap > 0) c->buf = xcalloc((size_t)cap, sizeof *c->buf);
+  Sched *s = vm_sched(vm);
+  if (sched_trace(s))
+    trace_chan(sched_trace(s), TEV_CHAN_MAKE, sched_current(s), c, NULL);
   return c;
 }
 
 int64_t chan_len(const ChanObj *c) { return c ? c->len : 0; }
 int64_t chan_cap(const ChanObj *c) { return c ? c->cap : 0; }
+bool chan_closed(const ChanObj *c) { return c && c->closed; }
+struct Type *chan_elem_type(const ChanObj *c) { return c->elem; }
+
+Value chan_buf_at(const ChanObj *c, int64_t i)
+{
+  assert(i >= 0 && i < c->len);
+  return c->buf[(c->head + i) % c->cap];
+}
+
+int64_t chan_waiters(const ChanObj *c, bool senders, int64_t *ids,
+                     int64_t max)
+{
+  int64_t n = 0;
+  for (Sudog *sd = senders ? c->sendq.first : c->recvq.first; sd;
+       sd = sd->next, n++)
+    if (n < max) ids[n] = sd->g->id;
+  return n;
+}
+
+/* The goroutine running now, for events raised by C code that has none
+ * at hand (NULL when a timer sends). */
+static void event(struct VM *vm, TraceEv ev, ChanObj *c, Goroutine *peer)
+{
+  Sched *s = vm_sched(vm);
+  trace_chan(sched_trace(s), ev, sched_current(s), c, peer);
+}
 
 static Value *slot(ChanObj *c, int64_t i) { return &c->buf[i % c->cap]; }
 
@@ -159,13 +195,17 @@ static Value *slot(ChanObj *c, int64_t i) { return &c->buf[i % c->cap]; }
 static bool try_send(struct VM *vm, ChanObj *c, Value v)
 {
   Sudog *sd = c->recvq.first;
+  bool traced = sched_trace(vm_sched(vm)) != NULL;
   if (sd) {
-    sched_ready(vm_sched(vm), claim(sd, v, true));
+    Goroutine *r = claim(sd, v, true);
+    if (traced) event(vm, TEV_CHAN_SEND, c, r);
+    sched_ready(vm_sched(vm), r);
     return true;
   }
   if (c->len < c->cap) {
     *slot(c, c->head + c->len) = v;
     c->len++;
+    if (traced) event(vm, TEV_CHAN_SEND, c, NULL);
     return true;
   }
   return false;
@@ -177,6 +217,7 @@ static bool try_send(struct VM *vm, ChanObj *c, Value v)
 static bool try_recv(struct VM *vm, ChanObj *c, Value *out, bool *ok)
 {
   Sudog *sd = c->sendq.first;
+  bool traced = sched_trace(vm_sched(vm)) != NULL;
   if (sd) {
     Value sent = sd->val;
     if (c->cap == 0) {
@@ -187,7 +228,9 @@ static bool try_recv(struct VM *vm, ChanObj *c, Value *out, bool *ok)
       c->head = (c->head + 1) % c->cap;
     }
     *ok = true;
-    sched_ready(vm_sched(vm), claim(sd, sent, true));
+    Goroutine *w = claim(sd, sent, true);
+    if (traced) event(vm, TEV_CHAN_RECV, c, w);
+    sched_ready(vm_sched(vm), w);
     return true;
   }
   if (c->len > 0) {
@@ -196,11 +239,13 @@ static bool try_recv(struct VM *vm, ChanObj *c, Value *out, bool *ok)
     c->head = (c->head + 1) % c->cap;
     c->len--;
     *ok = true;
+    if (traced) event(vm, TEV_CHAN_RECV, c, NULL);
     return true;
   }
   if (c->closed) {
     *out = val_zero(vm, c->elem);
     *ok = false;
+    if (traced) event(vm, TEV_CHAN_RECV, c, NULL);
     return true;
   }
   return false;
@@ -216,6 +261,7 @@ NatStatus chan_send(struct VM *vm, Goroutine *g, ChanObj *c, Value v)
     return NAT_OK;
   }
   if (!c) {
+    g->park.obj = NULL;
     sched_park(vm_sched(vm), g, "chan send (nil chan)");
     return NAT_BLOCK;
   }
@@ -225,6 +271,15 @@ NatStatus chan_send(struct VM *vm, Goroutine *g, ChanObj *c, Value v)
   g->park.obj = c;
   sched_park(vm_sched(vm), g, "chan send");
   return NAT_BLOCK;
+}
+
+/* Go's sendTime never sends on a closed channel (a timer's channel is
+ * receive-only for the program, so nobody can close it); refusing here
+ * keeps that invariant without a panic that has no goroutine to raise in. */
+bool chan_try_send_from_timer(struct VM *vm, ChanObj *c, Value v)
+{
+  if (!c || c->closed) return false;
+  return try_send(vm, c, v);
 }
 
 NatStatus chan_recv(struct VM *vm, Goroutine *g, ChanObj *c, Value *out,
@@ -238,6 +293,7 @@ NatStatus chan_recv(struct VM *vm, Goroutine *g, ChanObj *c, Value *out,
     return NAT_OK;
   }
   if (!c) {
+    g->park.obj = NULL;
     sched_park(vm_sched(vm), g, "chan receive (nil chan)");
     return NAT_BLOCK;
   }
@@ -258,6 +314,7 @@ NatStatus chan_close(struct VM *vm, Goroutine *g, ChanObj *c)
   if (c->closed) return vm_panic_plain(vm, g, "close of closed channel");
   c->closed = true;
   Goroutine **woken = NULL;
+  bool traced = sched_trace(vm_sched(vm)) != NULL;
   size_t n = 0, cap = 0;
   for (int pass = 0; pass < 2; pass++) {
     WaitQ *q = pass == 0 ? &c->recvq : &c->sendq;
@@ -270,6 +327,7 @@ NatStatus chan_close(struct VM *vm, Goroutine *g, ChanObj *c)
       woken[n++] = claim(q->first, zero, false);
     }
   }
+  if (traced) event(vm, TEV_CHAN_CLOSE, c, NULL);
   while (n > 0) sched_ready(vm_sched(vm), woken[--n]);
   free(woken);
   return NAT_OK;
@@ -283,7 +341,7 @@ static int poll_order(Sched *s, const SelectCase *cases, int n, int *order)
   int norder = 0;
   for (int i = 0; i < n; i++) {
     if (!cases[i].c) continue;
-    int j = (int)(sched_rand(s) % (uint64_t)(norder + 1));
+    int j = sched_choose(s, norder + 1, CHOICE_SELECT);
     order[norder] = order[j];
     order[j] = i;
     norder++;
@@ -355,6 +413,7 @@ NatStatus chan_select(struct VM *vm, Goroutine *g, SelectCase *cases, int n,
   if (g->park.woken) return select_woken(vm, g, cases, chosen, recv, ok);
   Sched *s = vm_sched(vm);
   if (n == 0 && !has_default) {
+    g->park.obj = NULL;
     sched_park(s, g, "select (no cases)");
     return NAT_BLOCK;
   }
@@ -365,9 +424,12 @@ NatStatus chan_select(struct VM *vm, Goroutine *g, SelectCase *cases, int n,
   if (fired == -2) return NAT_RAISED;
   if (fired >= 0 || has_default) {
     *chosen = fired;
+    if (sched_trace(s))
+      trace_select(sched_trace(s), g, cases, n, has_default, fired);
     return NAT_OK;
   }
   select_enqueue(g, cases, n);
+  if (sched_trace(s)) trace_select(sched_trace(s), g, cases, n, false, -2);
   sched_park(s, g, "select");
   return NAT_BLOCK;
 }

@@ -39,6 +39,22 @@ NatStatus chan_recv(struct VM *vm, Goroutine *g, ChanObj *c, Value *out,
                     bool *ok);
 NatStatus chan_close(struct VM *vm, Goroutine *g, ChanObj *c);
 
+/* A send that never blocks, for senders that are not goroutines (the
+ * time package's timers: Go's sendTime is a select with a default case).
+ * Hands v to a waiting receiver (made runnable) or buffers it; returns
+ * false, dropping v, when the channel is nil, closed or full. */
+bool chan_try_send_from_timer(struct VM *vm, ChanObj *c, Value v);
+
+/* Read-only views, for the event trace (trace.c) and tests. */
+bool chan_closed(const ChanObj *c);
+struct Type *chan_elem_type(const ChanObj *c);
+/* The i-th oldest buffered value, 0 <= i < chan_len(c). */
+Value chan_buf_at(const ChanObj *c, int64_t i);
+/* Goroutines queued to send (senders) or receive, oldest first: fills up
+ * to max ids, returns how many are queued. */
+int64_t chan_waiters(const ChanObj *c, bool senders, int64_t *ids,
+                     int64_t max);
+
 typedef struct SelectCase {
   ChanObj *c;      /* NULL: a nil channel, never ready */
   bool send;

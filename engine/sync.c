@@ -1,4 +1,6 @@
-/* sync.c - natives of packages sync, time and runtime (natives_sched).
+/* sync.c - natives of packages sync, sync/atomic, time and runtime
+ * (natives_sched; the table also binds timer.c's natives of time and
+ * context, see timer.h).
  *
  * Big decision: sync is Go 1.19's own algorithms (sync/mutex.go, rwmutex.go,
  * waitgroup.go over runtime/sema.go), replayed on one thread, so the
@@ -17,13 +19,20 @@
  * Blocking (native.h): a native that parks is called again, from the
  * start, once woken.  g->park.index records which wait it was in (PH_*),
  * g->park.ticket the Mutex waiter's wait start, and g->park.ok tells a
- * woken semaphore waiter that the releaser handed it the count. */
+ * woken semaphore waiter that the releaser handed it the count.
+ *
+ * Cond's notify list, Pool's store and sync/atomic follow below; Map and
+ * Once are Go code in the prelude. */
 #include <assert.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
+#include "base/mem.h"
 #include "engine/native.h"
 #include "engine/sched.h"
+#include "engine/timer.h"
 #include "engine/types.h"
 #include "engine/vm.h"
 
@@ -426,6 +435,361 @@ static NatStatus nat_wg_wait(struct VM *vm, Goroutine *g, Value *args,
   return wg_wait_done(vm, g, wg);
 }
 
+/* --- Cond's notify list (runtime/sema.go notifyList*) --------------------
+ * Tickets as in Go: Wait takes one (notifyListAdd) before it unlocks L,
+ * and parks only if its ticket has not been notified meanwhile.  Waiters
+ * are queued on the list's address in arrival order, which may differ
+ * from ticket order (Unlock can let others run first), so NotifyOne
+ * searches for the ticket, as Go's does. */
+
+enum { NL_WAIT, NL_NOTIFY };
+
+/* Go's less(a, b) on wrapping uint32 tickets. */
+static bool ticket_less(uint32_t a, uint32_t b) { return (int32_t)(a - b) < 0; }
+
+static NatStatus nat_notify_add(struct VM *vm, Goroutine *g, Value *args,
+                                Value *res)
+{
+  AggObj *l = receiver(vm, g, args);
+  if (!l) return NAT_RAISED;
+  uint32_t t = get_u32(&l->v[NL_WAIT]);
+  set_u32(&l->v[NL_WAIT], t + 1);
+  res[0] = (Value){.as.u = t};
+  return NAT_OK;
+}
+
+static NatStatus nat_notify_wait(struct VM *vm, Goroutine *g, Value *args,
+                                 Value *res)
+{
+  (void)res;
+  if (g->park.woken) {
+    g->park.woken = false;
+    return NAT_OK;
+  }
+  AggObj *l = receiver(vm, g, args);
+  if (!l) return NAT_RAISED;
+  uint32_t t = (uint32_t)args[1].as.u;
+  if (ticket_less(t, get_u32(&l->v[NL_NOTIFY]))) return NAT_OK;
+  Sched *s = vm_sched(vm);
+  g->park.ticket = t;
+  g->park.obj = l;
+  sched_sema_enqueue(s, l, g, false);
+  sched_park(s, g, "sync.Cond.Wait");
+  return NAT_BLOCK;
+}
+
+/* Wakes the waiter holding ticket t, if it has parked yet (if not, it
+ * will see the new notify count and not park).  The others keep their
+ * places in the queue. */
+static void notify_ticket(Sched *s, AggObj *l, uint32_t t)
+{
+  int n = sched_sema_waiters(s, l);
+  Goroutine *found = NULL;
+  for (int i = 0; i < n; i++) {
+    Goroutine *w = sched_sema_dequeue(s, l);
+    if (!found && (uint32_t)w->park.ticket == t)
+      found = w;
+    else
+      sched_sema_enqueue(s, l, w, false);
+  }
+  if (found) sched_ready(s, found);
+}
+
+static NatStatus nat_notify_one(struct VM *vm, Goroutine *g, Value *args,
+                                Value *res)
+{
+  (void)res;
+  AggObj *l = receiver(vm, g, args);
+  if (!l) return NAT_RAISED;
+  uint32_t t = get_u32(&l->v[NL_NOTIFY]);
+  if (t == get_u32(&l->v[NL_WAIT])) return NAT_OK;
+  set_u32(&l->v[NL_NOTIFY], t + 1);
+  notify_ticket(vm_sched(vm), l, t);
+  return NAT_OK;
+}
+
+/* Readies every waiter in queue order; each takes runnext in turn, so
+ * the last one runs first, as after Go's loop of readyWithTime. */
+static NatStatus nat_notify_all(struct VM *vm, Goroutine *g, Value *args,
+                                Value *res)
+{
+  (void)res;
+  AggObj *l = receiver(vm, g, args);
+  if (!l) return NAT_RAISED;
+  if (get_u32(&l->v[NL_WAIT]) == get_u32(&l->v[NL_NOTIFY])) return NAT_OK;
+  set_u32(&l->v[NL_NOTIFY], get_u32(&l->v[NL_WAIT]));
+  Sched *s = vm_sched(vm);
+  for (Goroutine *w; (w = sched_sema_dequeue(s, l));) sched_ready(s, w);
+  return NAT_OK;
+}
+
+/* --- Pool (sync/pool.go with one P) --------------------------------------
+ * The objects live in a PoolStore the Pool's `local` field points to: a
+ * private slot and a LIFO stack, as one P's poolLocal.  Natives, because
+ * Go pins the goroutine to its P inside Put and Get: no other goroutine
+ * may see a half-done Get.  (Nothing is collected during a run, value.h;
+ * a future GC must treat the store's values as reachable from the Pool.) */
+
+enum { POOL_LOCAL, POOL_NEW };
+
+typedef struct PoolStore {
+  Obj h;
+  Value private;   /* interface values: .t is the dynamic type */
+  Value *shared;   /* malloc'd stack, top at n - 1 */
+  int64_t n, cap;
+} PoolStore;
+
+static void pool_finalize(Obj *o) { free(((PoolStore *)o)->shared); }
+
+static PoolStore *pool_store(struct VM *vm, AggObj *p)
+{
+  Value *local = &p->v[POOL_LOCAL];
+  if (!local->as.p) {
+    PoolStore *st = (PoolStore *)heap_alloc(vm_heap(vm), OBJ_OTHER,
+                                            sizeof(PoolStore));
+    st->h.finalize = pool_finalize;
+    local->as.p = st;
+  }
+  return local->as.p;
+}
+
+/* Whether Put drops its object: never under STRAT_GO (Go's normal build
+ * keeps it until two GCs), a seeded one in four otherwise (Go's race
+ * build: `if fastrandn(4) == 0 { return }`). */
+static bool pool_drops(Sched *s)
+{
+  return sched_strategy(s) != STRAT_GO && sched_rand(s) % 4 == 0;
+}
+
+static NatStatus nat_pool_put(struct VM *vm, Goroutine *g, Value *args,
+                              Value *res)
+{
+  (void)res;
+  AggObj *p = receiver(vm, g, args);
+  if (!p) return NAT_RAISED;
+  if (pool_drops(vm_sched(vm))) return NAT_OK;
+  PoolStore *st = pool_store(vm, p);
+  if (!st->private.t) {
+    st->private = args[1];
+    return NAT_OK;
+  }
+  if (st->n == st->cap) {
+    int64_t ncap = st->cap ? 2 * st->cap : 8;
+    st->shared = xrealloc(st->shared, (size_t)ncap * sizeof(Value));
+    heap_account(vm_heap(vm), (ncap - st->cap) * (int64_t)sizeof(Value));
+    st->cap = ncap;
+  }
+  st->shared[st->n++] = args[1];
+  return NAT_OK;
+}
+
+/* The private slot first, then the top of the stack (popHead). */
+static NatStatus nat_pool_get(struct VM *vm, Goroutine *g, Value *args,
+                              Value *res)
+{
+  AggObj *p = receiver(vm, g, args);
+  if (!p) return NAT_RAISED;
+  PoolStore *st = p->v[POOL_LOCAL].as.p;
+  res[0] = (Value){0};
+  if (!st) return NAT_OK;
+  if (st->private.t) {
+    res[0] = st->private;
+    st->private = (Value){0};
+  } else if (st->n > 0) {
+    res[0] = st->shared[--st->n];
+    st->shared[st->n] = (Value){0};
+  }
+  return NAT_OK;
+}
+
+/* --- sync/atomic ---------------------------------------------------------
+ * A native runs without a switch, so each function is atomic by
+ * construction.  The address is a pointer: args[0].as.ref is the Value
+ * slot of the int32/uint64/... variable.  Sized integers are kept
+ * sign/zero-extended (value.h), so Load, Store, Swap and CompareAndSwap
+ * are the same code for every size; only Add must wrap. */
+
+/* The slot behind addr, or NULL after Go's nil-dereference panic. */
+static Value *atomic_slot(struct VM *vm, Goroutine *g, Value *args)
+{
+  Value *slot = args[0].as.ref;
+  if (!slot)
+    vm_runtime_error(vm, g, "invalid memory address or nil pointer "
+                            "dereference");
+  return slot;
+}
+
+static NatStatus nat_atomic_load(struct VM *vm, Goroutine *g, Value *args,
+                                 Value *res)
+{
+  Value *slot = atomic_slot(vm, g, args);
+  if (!slot) return NAT_RAISED;
+  res[0] = (Value){.as.u = slot->as.u};
+  return NAT_OK;
+}
+
+static NatStatus nat_atomic_store(struct VM *vm, Goroutine *g, Value *args,
+                                  Value *res)
+{
+  (void)res;
+  Value *slot = atomic_slot(vm, g, args);
+  if (!slot) return NAT_RAISED;
+  slot->as.u = args[1].as.u;
+  return NAT_OK;
+}
+
+static NatStatus nat_atomic_swap(struct VM *vm, Goroutine *g, Value *args,
+                                 Value *res)
+{
+  Value *slot = atomic_slot(vm, g, args);
+  if (!slot) return NAT_RAISED;
+  res[0] = (Value){.as.u = slot->as.u};
+  slot->as.u = args[1].as.u;
+  return NAT_OK;
+}
+
+static NatStatus nat_atomic_cas(struct VM *vm, Goroutine *g, Value *args,
+                                Value *res)
+{
+  Value *slot = atomic_slot(vm, g, args);
+  if (!slot) return NAT_RAISED;
+  bool swapped = slot->as.u == args[1].as.u;
+  if (swapped) slot->as.u = args[2].as.u;
+  res[0] = (Value){.as.i = swapped};
+  return NAT_OK;
+}
+
+/* Add, wrapped to the variable's size. */
+typedef enum AtomicKind { AK_I32, AK_U32, AK_64 } AtomicKind;
+
+static NatStatus atomic_add(struct VM *vm, Goroutine *g, Value *args,
+                            Value *res, AtomicKind k)
+{
+  Value *slot = atomic_slot(vm, g, args);
+  if (!slot) return NAT_RAISED;
+  uint64_t sum = slot->as.u + args[1].as.u;
+  if (k == AK_I32) slot->as.i = (int32_t)(uint32_t)sum;
+  else if (k == AK_U32) slot->as.u = (uint32_t)sum;
+  else slot->as.u = sum;
+  res[0] = (Value){.as.u = slot->as.u};
+  return NAT_OK;
+}
+
+static NatStatus nat_add_i32(struct VM *vm, Goroutine *g, Value *args,
+                             Value *res)
+{
+  return atomic_add(vm, g, args, res, AK_I32);
+}
+
+static NatStatus nat_add_u32(struct VM *vm, Goroutine *g, Value *args,
+                             Value *res)
+{
+  return atomic_add(vm, g, args, res, AK_U32);
+}
+
+static NatStatus nat_add_64(struct VM *vm, Goroutine *g, Value *args,
+                            Value *res)
+{
+  return atomic_add(vm, g, args, res, AK_64);
+}
+
+/* atomic.Value (sync/atomic/value.go): v is one interface slot; its
+ * dynamic type is fixed by the first Store.  Go's messages: */
+static const char *const VALUE_NIL[] = {
+    "sync/atomic: store of nil value into Value",
+    "sync/atomic: swap of nil value into Value",
+    "sync/atomic: compare and swap of nil value into Value"};
+static const char *const VALUE_TYPE[] = {
+    "sync/atomic: store of inconsistently typed value into Value",
+    "sync/atomic: swap of inconsistently typed value into Value",
+    ("sync/atomic: compare and swap of inconsistently typed value into "
+     "Value")};
+enum { VOP_STORE, VOP_SWAP, VOP_CAS };
+
+/* The Value's slot after the checks common to Store, Swap and CAS, or
+ * NULL after raising. */
+static Value *value_slot(struct VM *vm, Goroutine *g, Value *args, Value nv,
+                         int op)
+{
+  AggObj *v = receiver(vm, g, args);
+  if (!v) return NULL;
+  if (!nv.t) {
+    panic_string(vm, g, VALUE_NIL[op]);
+    return NULL;
+  }
+  if (v->v[0].t && v->v[0].t != nv.t) {
+    panic_string(vm, g, VALUE_TYPE[op]);
+    return NULL;
+  }
+  return &v->v[0];
+}
+
+static NatStatus nat_value_load(struct VM *vm, Goroutine *g, Value *args,
+                                Value *res)
+{
+  AggObj *v = receiver(vm, g, args);
+  if (!v) return NAT_RAISED;
+  res[0] = v->v[0];
+  return NAT_OK;
+}
+
+static NatStatus nat_value_store(struct VM *vm, Goroutine *g, Value *args,
+                                 Value *res)
+{
+  (void)res;
+  Value *slot = value_slot(vm, g, args, args[1], VOP_STORE);
+  if (!slot) return NAT_RAISED;
+  *slot = args[1];
+  return NAT_OK;
+}
+
+static NatStatus nat_value_swap(struct VM *vm, Goroutine *g, Value *args,
+                                Value *res)
+{
+  Value *slot = value_slot(vm, g, args, args[1], VOP_SWAP);
+  if (!slot) return NAT_RAISED;
+  res[0] = *slot;
+  *slot = args[1];
+  return NAT_OK;
+}
+
+static NatStatus uncomparable(struct VM *vm, Goroutine *g, Type *t)
+{
+  Buf name;
+  buf_init(&name);
+  type_write(t, NULL, &name);
+  NatStatus st = vm_runtime_error(vm, g, "comparing uncomparable type %s",
+                                  buf_cstr(&name));
+  buf_fini(&name);
+  return st;
+}
+
+/* CompareAndSwap(old, new): the current value is compared with Go's
+ * interface ==, which panics on an uncomparable dynamic type. */
+static NatStatus nat_value_cas(struct VM *vm, Goroutine *g, Value *args,
+                               Value *res)
+{
+  Value old = args[1], nv = args[2];
+  if (nv.t && old.t && old.t != nv.t)
+    return panic_string(vm, g, "sync/atomic: compare and swap of "
+                               "inconsistently typed values");
+  Value *slot = value_slot(vm, g, args, nv, VOP_CAS);
+  if (!slot) return NAT_RAISED;
+  res[0] = (Value){.as.i = 0};
+  if (!slot->t) {
+    if (old.t) return NAT_OK;
+  } else {
+    Type *bad = NULL;
+    Type *any = types_any(vm_program(vm)->universe);
+    bool eq = val_equal(any, *slot, old, &bad);
+    if (bad) return uncomparable(vm, g, bad);
+    if (!eq) return NAT_OK;
+  }
+  *slot = nv;
+  res[0].as.i = 1;
+  return NAT_OK;
+}
+
 /* --- time and runtime ---------------------------------------------------- */
 
 /* Go's Sleep returns at once for d <= 0, without yielding. */
@@ -477,7 +841,34 @@ const NativeEntry natives_sched[] = {
     {"sync.(*RWMutex).TryRLock", nat_rw_tryrlock},
     {"sync.(*WaitGroup).Add", nat_wg_add},
     {"sync.(*WaitGroup).Wait", nat_wg_wait},
+    {"sync.runtime_notifyListAdd", nat_notify_add},
+    {"sync.runtime_notifyListWait", nat_notify_wait},
+    {"sync.runtime_notifyListNotifyOne", nat_notify_one},
+    {"sync.runtime_notifyListNotifyAll", nat_notify_all},
+    {"sync.(*Pool).put", nat_pool_put},
+    {"sync.(*Pool).get", nat_pool_get},
+#define ATOMIC_INT(T, add)                                                    \
+  {"sync/atomic.Add" T, add}, {"sync/atomic.Load" T, nat_atomic_load},        \
+      {"sync/atomic.Store" T, nat_atomic_store},                              \
+      {"sync/atomic.Swap" T, nat_atomic_swap},                                \
+      {"sync/atomic.CompareAndSwap" T, nat_atomic_cas},
+    ATOMIC_INT("Int32", nat_add_i32)
+    ATOMIC_INT("Uint32", nat_add_u32)
+    ATOMIC_INT("Int64", nat_add_64)
+    ATOMIC_INT("Uint64", nat_add_64)
+    ATOMIC_INT("Uintptr", nat_add_64)
+#undef ATOMIC_INT
+    {"sync/atomic.(*Value).Load", nat_value_load},
+    {"sync/atomic.(*Value).Store", nat_value_store},
+    {"sync/atomic.(*Value).Swap", nat_value_swap},
+    {"sync/atomic.(*Value).CompareAndSwap", nat_value_cas},
     {"time.Sleep", nat_time_sleep},
+    {"time.now", timer_nat_now},
+    {"time.runtimeNano", timer_nat_runtime_nano},
+    {"time.startTimer", timer_nat_start},
+    {"time.stopTimer", timer_nat_stop},
+    {"time.modTimer", timer_nat_mod},
+    {"context.typeName", timer_nat_type_name},
     {"runtime.Gosched", nat_gosched},
     {"runtime.NumGoroutine", nat_num_goroutine},
     {"runtime.GC", nat_gc},

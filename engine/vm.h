@@ -32,6 +32,8 @@
 #include "engine/sched.h"
 #include "engine/value.h"
 
+struct Trace;
+
 /* How the run ended (the runner turns this into a verdict). */
 typedef enum VMEnd {
   VM_END_EXIT = 0,   /* main returned or os.Exit */
@@ -53,6 +55,16 @@ typedef struct VMOptions {
   void *write_ctx;
   int argc;            /* os.Args (argv[0] is the program name) */
   char **argv;
+  int pct_depth;       /* STRAT_PCT: the bug depth d it targets (d - 1
+                        * priority change points); 0 = the scheduler's
+                        * default.  Ignored by the other strategies. */
+  /* Replay and trace (sched.h, trace.h); all borrowed, zero = off. */
+  int64_t pct_steps;   /* PCT's k, the steps it spreads change points
+                        * over; 0 = SCHED_PCT_DEFAULT_STEPS */
+  const uint8_t *replay; /* choice list to follow (SchedToken.choices) */
+  size_t nreplay;
+  Buf *record;         /* receives every choice made (sched_configure) */
+  struct Trace *trace; /* the event trace, attached by vm_new */
 } VMOptions;
 
 typedef struct VM VM;
@@ -69,6 +81,8 @@ const char *vm_end_message(const VM *vm);
 
 /* Accessors for the other runtime modules. */
 Sched *vm_sched(VM *vm);
+const VMOptions *vm_options(const VM *vm);
+struct Trace *vm_trace(const VM *vm); /* NULL when not tracing */
 Heap *vm_heap(VM *vm);
 Program *vm_program(VM *vm);
 void vm_write(VM *vm, int fd, const char *p, size_t n);
@@ -102,6 +116,13 @@ NatStatus vm_goexit(VM *vm, Goroutine *g);
  * (main included). */
 int64_t vm_steps(const VM *vm);
 int vm_goroutines(const VM *vm);
+
+/* Starts a new goroutine running fn(args...) (nargs values, copied), as
+ * a go statement would, from C code that runs outside any goroutine: the
+ * time package's timer callbacks (AfterFunc's f runs "in its own
+ * goroutine", Go's time.goFunc).  The goroutine is made runnable through
+ * sched_add. */
+void vm_spawn(VM *vm, Closure *fn, Value *args, int nargs);
 
 /* Calls a Go function value (Closure) from C on g's stack and runs it to
  * its return in a nested dispatch loop.  Only for callbacks that must not

@@ -15,6 +15,7 @@
 
 #include "base/mem.h"
 #include "engine/sched.h"
+#include "engine/trace.h"
 #include "engine/types.h"
 #include "engine/vm_int.h"
 
@@ -104,6 +105,8 @@ static Step call_native(VM *vm, Goroutine *g, Func *fn, Closure *cl,
   g->sp = argbase + fn->nparams;
   NatStatus st = run_native(vm, g, fn, argbase, ret_slot(&nf),
                             (flags & FRAME_DISCARD) != 0);
+  if (st == NAT_OK && sched_native_point(vm->sched, g, fn->name))
+    st = NAT_YIELD; /* sync, time, context calls are scheduling points */
   if (st == NAT_OK || st == NAT_YIELD) {
     Step s = after_return(vm, g, &nf);
     return (st == NAT_YIELD && s == STEP_OK) ? STEP_YIELD : s;
@@ -253,7 +256,16 @@ Step vm_go(VM *vm, Goroutine *g, int n, uint32_t pc_after) {
   ng->creator = top(g)->fn;
   ng->creator_pc = pc_after;
   sched_add(vm->sched, ng, false);
-  return STEP_OK;
+  return sched_point(vm->sched, g) ? STEP_YIELD : STEP_OK; /* sched.h */
+}
+
+/* A goroutine started from scheduler context (time.AfterFunc's timer),
+ * not by a go statement: it has no creating frame. */
+void vm_spawn(VM *vm, Closure *fn, Value *args, int nargs) {
+  Goroutine *ng = vm_gor_new(vm, fn->fn, fn, args, nargs);
+  ng->creator = NULL;
+  ng->creator_pc = 0;
+  sched_add(vm->sched, ng, false);
 }
 
 /* Finishes the native that blocked at the top frame (g was woken), or
@@ -297,6 +309,7 @@ Step vm_raise(VM *vm, Goroutine *g) {
   r->defer_frame = r->defer_owner = -1;
   r->link = g->panic;
   g->panic = r;
+  if (vm->opts.trace) trace_panic(vm->opts.trace, g, r->val, r->goexit);
   return STEP_UNWIND;
 }
 

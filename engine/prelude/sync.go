@@ -244,3 +244,14 @@ func (p *Pool) Get() any {
 
 func (p *Pool) put(x any)
 func (p *Pool) get() any
+
+// RLocker returns a Locker interface that implements the Lock and Unlock
+// methods by calling rw.RLock and rw.RUnlock.
+func (rw *RWMutex) RLocker() Locker {
+	return (*rlocker)(rw)
+}
+
+type rlocker RWMutex
+
+func (r *rlocker) Lock()   { (*RWMutex)(r).RLock() }
+func (r *rlocker) Unlock() { (*RWMutex)(r).RUnlock() }

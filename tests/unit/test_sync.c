@@ -1,9 +1,10 @@
-/* tests/unit/test_sync.c - the natives of sync, time and runtime
- * (engine/sync.c) on the real scheduler (engine/sched.c).
+/* tests/unit/test_sync.c - the natives of sync, sync/atomic, time and
+ * runtime (engine/sync.c) on the real scheduler (engine/sched.c).
  *
  * The VM is a fake: vm_sched, vm_program, vm_panic, vm_runtime_error,
- * vm_throw, val_str and types_basic are wrapped (WRAP_test_sync in the
- * Makefile) and record what was raised.  Lock structs are AggObjs laid
+ * vm_throw, val_str, types_basic, vm_heap, types_any and sched_strategy
+ * are wrapped (WRAP_test_sync in the Makefile) and record what was
+ * raised; the heap is a real one, freed by teardown.  Lock structs are AggObjs laid
  * out as engine/prelude/sync.go declares them; natives are found by their
  * Go names in natives_sched, as the compiler binds them. */
 #include <stdarg.h>
@@ -24,6 +25,8 @@
 
 struct VM {
   Sched *s;
+  Heap heap;
+  Strategy strategy; /* what the wrapped sched_strategy reports */
   char raised[128]; /* "panic: ...", "throw: ...", "runtime error: ..." */
   Type *panic_type;
   StrObj *strs[8];
@@ -31,6 +34,9 @@ struct VM {
 };
 
 static Type string_t = {.kind = TY_STRING, .name = "string"};
+static Type int_t = {.kind = TY_INT, .name = "int"};
+static Type any_t = {.kind = TY_INTERFACE};
+static Type ints_t = {.kind = TY_SLICE, .elem = &int_t};
 
 Sched *__wrap_vm_sched(VM *vm);
 Program *__wrap_vm_program(VM *vm);
@@ -40,6 +46,26 @@ NatStatus __wrap_vm_runtime_error(VM *vm, Goroutine *g, const char *fmt, ...)
 NatStatus __wrap_vm_throw(VM *vm, Goroutine *g, const char *msg);
 Value __wrap_val_str(VM *vm, const char *s, size_t len);
 Type *__wrap_types_basic(Universe *u, TypeKind k);
+Heap *__wrap_vm_heap(VM *vm);
+Type *__wrap_types_any(Universe *u);
+Strategy __wrap_sched_strategy(const Sched *s);
+
+Heap *__wrap_vm_heap(VM *vm) { return &vm->heap; }
+
+Type *__wrap_types_any(Universe *u)
+{
+  (void)u;
+  return &any_t;
+}
+
+/* The Sched does not know the fake VM; one VM per test binary run. */
+static Strategy fake_strategy = STRAT_GO;
+
+Strategy __wrap_sched_strategy(const Sched *s)
+{
+  (void)s;
+  return fake_strategy;
+}
 
 Sched *__wrap_vm_sched(VM *vm) { return vm->s; }
 
@@ -105,6 +131,8 @@ static int setup(void **state)
 {
   Fix *f = calloc(1, sizeof *f);
   f->vm.s = sched_new(&f->vm, 1, STRAT_GO);
+  heap_init(&f->vm.heap, 0);
+  fake_strategy = STRAT_GO;
   sched_add(f->vm.s, &f->g[0], true);
   sched_pick(f->vm.s);
   *state = f;
@@ -116,6 +144,7 @@ static int teardown(void **state)
   Fix *f = *state;
   for (int i = 0; i < f->nobjs; i++) free(f->objs[i]);
   for (int i = 0; i < f->vm.nstrs; i++) free(f->vm.strs[i]);
+  heap_fini(&f->vm.heap);
   sched_free(f->vm.s);
   free(f);
   return 0;
@@ -438,6 +467,265 @@ static void sync__rw_throws(void **state)
 
 /* --- time and runtime -------------------------------------------------------- */
 
+/* --- Cond's notify list --------------------------------------------------- */
+
+static NatStatus calln(Fix *f, Goroutine *g, const char *name, Value *args,
+                       Value *res)
+{
+  Value dummy[3];
+  return native(name)(&f->vm, g, args, res ? res : dummy);
+}
+
+/* notifyListAdd then notifyListWait for g; returns the wait's status. */
+static NatStatus cond_wait(Fix *f, Goroutine *g, Value *list)
+{
+  Value args[2] = {{.as.ref = list}}, res[1];
+  calln(f, g, "sync.runtime_notifyListAdd", args, res);
+  args[1] = res[0];
+  return calln(f, g, "sync.runtime_notifyListWait", args, NULL);
+}
+
+static void cond_notify(Fix *f, Goroutine *g, Value *list, bool all)
+{
+  Value args[1] = {{.as.ref = list}};
+  calln(f, g, all ? "sync.runtime_notifyListNotifyAll"
+                  : "sync.runtime_notifyListNotifyOne", args, NULL);
+}
+
+static void sync__cond_wait_signal(void **state)
+{
+  Fix *f = *state;
+  Value list = {.as.p = agg(f, 2)};
+  Goroutine *m = &f->g[0], *w = spawn(f, 1);
+  assert_int_equal(cond_wait(f, m, &list), NAT_BLOCK);
+  assert_string_equal(m->wait_reason, "sync.Cond.Wait");
+  assert_ptr_equal(pick(f), w);
+  cond_notify(f, w, &list, false);
+  sched_park(f->vm.s, w, "test");
+  assert_ptr_equal(pick(f), m);
+  assert_true(m->park.woken);
+  Value args[2] = {{.as.ref = &list}, {.as.u = 0}};
+  assert_int_equal(calln(f, m, "sync.runtime_notifyListWait", args, NULL),
+                   NAT_OK);
+  assert_false(m->park.woken);
+}
+
+/* A Signal between notifyListAdd and notifyListWait is not lost. */
+static void sync__cond_signal_before_park(void **state)
+{
+  Fix *f = *state;
+  Value list = {.as.p = agg(f, 2)};
+  Goroutine *m = &f->g[0];
+  Value args[2] = {{.as.ref = &list}}, res[1];
+  calln(f, m, "sync.runtime_notifyListAdd", args, res);
+  cond_notify(f, m, &list, false);
+  args[1] = res[0];
+  assert_int_equal(calln(f, m, "sync.runtime_notifyListWait", args, NULL),
+                   NAT_OK);
+  cond_notify(f, m, &list, false); /* nobody waits: no-op */
+  assert_int_equal(((AggObj *)list.as.p)->v[1].as.u, 1);
+}
+
+/* Waiters queued out of ticket order: Signal wakes the oldest ticket. */
+static void sync__cond_signal_finds_ticket(void **state)
+{
+  Fix *f = *state;
+  Value list = {.as.p = agg(f, 2)};
+  Goroutine *m = &f->g[0], *a = spawn(f, 1), *b = spawn(f, 2);
+  Value args[2] = {{.as.ref = &list}}, ta[1], tb[1];
+  calln(f, a, "sync.runtime_notifyListAdd", args, ta);
+  calln(f, b, "sync.runtime_notifyListAdd", args, tb);
+  args[1] = tb[0];
+  assert_int_equal(calln(f, b, "sync.runtime_notifyListWait", args, NULL),
+                   NAT_BLOCK);
+  args[1] = ta[0];
+  assert_int_equal(calln(f, a, "sync.runtime_notifyListWait", args, NULL),
+                   NAT_BLOCK);
+  cond_notify(f, m, &list, false);
+  assert_int_equal(a->status, G_RUNNABLE);
+  assert_int_equal(b->status, G_WAITING);
+  cond_notify(f, m, &list, false);
+  assert_int_equal(b->status, G_RUNNABLE);
+}
+
+static void sync__cond_broadcast(void **state)
+{
+  Fix *f = *state;
+  Value list = {.as.p = agg(f, 2)};
+  Goroutine *m = &f->g[0];
+  cond_notify(f, m, &list, true); /* no waiters: no-op */
+  for (int i = 1; i <= 3; i++)
+    assert_int_equal(cond_wait(f, spawn(f, i), &list), NAT_BLOCK);
+  cond_notify(f, m, &list, true);
+  for (int i = 1; i <= 3; i++) assert_int_equal(f->g[i].status, G_RUNNABLE);
+  AggObj *l = list.as.p;
+  assert_int_equal(l->v[0].as.u, 3);
+  assert_int_equal(l->v[1].as.u, 3);
+  assert_int_equal(cond_wait(f, m, &list), NAT_BLOCK); /* ticket 3 */
+}
+
+/* --- Pool ------------------------------------------------------------------- */
+
+static void pool_put(Fix *f, AggObj *p, int64_t x)
+{
+  Value slot = {.as.p = p};
+  Value args[2] = {{.as.ref = &slot}, {.as.i = x, .t = &int_t}};
+  assert_int_equal(calln(f, &f->g[0], "sync.(*Pool).put", args, NULL),
+                   NAT_OK);
+}
+
+/* -1 for nil */
+static int64_t pool_get(Fix *f, AggObj *p)
+{
+  Value slot = {.as.p = p};
+  Value args[1] = {{.as.ref = &slot}}, res[1];
+  assert_int_equal(calln(f, &f->g[0], "sync.(*Pool).get", args, res),
+                   NAT_OK);
+  return res[0].t ? res[0].as.i : -1;
+}
+
+/* One P's poolLocal: the private slot, then a LIFO stack. */
+static void sync__pool_private_then_lifo(void **state)
+{
+  Fix *f = *state;
+  AggObj *p = agg(f, 2);
+  assert_int_equal(pool_get(f, p), -1);
+  for (int i = 1; i <= 12; i++) pool_put(f, p, i);
+  assert_int_equal(pool_get(f, p), 1);
+  for (int i = 12; i >= 2; i--) assert_int_equal(pool_get(f, p), i);
+  assert_int_equal(pool_get(f, p), -1);
+}
+
+static int pool_kept(Fix *f, int n)
+{
+  AggObj *p = agg(f, 2);
+  for (int i = 0; i < n; i++) pool_put(f, p, i);
+  int kept = 0;
+  while (pool_get(f, p) != -1) kept++;
+  return kept;
+}
+
+/* Exploring strategies drop about a quarter of the Puts, by the seed. */
+static void sync__pool_drops_by_strategy(void **state)
+{
+  Fix *f = *state;
+  assert_int_equal(pool_kept(f, 100), 100);
+  fake_strategy = STRAT_RANDOM;
+  int kept = pool_kept(f, 100);
+  assert_in_range(kept, 55, 95);
+  sched_free(f->vm.s); /* same seed again: same drops */
+  f->vm.s = sched_new(&f->vm, 1, STRAT_RANDOM);
+  assert_int_equal(pool_kept(f, 100), kept);
+}
+
+/* --- sync/atomic ------------------------------------------------------------ */
+
+static Value atomic_call(Fix *f, const char *name, Value *slot, int64_t a,
+                         int64_t b)
+{
+  Value args[3] = {{.as.ref = slot}, {.as.i = a}, {.as.i = b}}, res[1];
+  assert_int_equal(calln(f, &f->g[0], name, args, res), NAT_OK);
+  return res[0];
+}
+
+static void sync__atomic_add_wraps(void **state)
+{
+  Fix *f = *state;
+  Value v = {.as.i = INT32_MAX};
+  assert_int_equal(atomic_call(f, "sync/atomic.AddInt32", &v, 1, 0).as.i,
+                   INT32_MIN);
+  v.as.u = 5;
+  /* AddUint32(&x, ^uint32(0)) decrements */
+  assert_int_equal(
+      atomic_call(f, "sync/atomic.AddUint32", &v, UINT32_MAX, 0).as.u, 4);
+  v.as.u = 0;
+  assert_int_equal(
+      atomic_call(f, "sync/atomic.AddUint32", &v, UINT32_MAX, 0).as.u,
+      UINT32_MAX);
+  v.as.i = INT64_MAX;
+  assert_true(atomic_call(f, "sync/atomic.AddInt64", &v, 1, 0).as.i ==
+              INT64_MIN);
+  v.as.u = UINT64_MAX;
+  assert_int_equal(atomic_call(f, "sync/atomic.AddUint64", &v, 2, 0).as.u, 1);
+  assert_int_equal(v.as.u, 1);
+}
+
+static void sync__atomic_load_store_swap_cas(void **state)
+{
+  Fix *f = *state;
+  Value v = {.as.i = -3};
+  assert_int_equal(atomic_call(f, "sync/atomic.LoadInt32", &v, 0, 0).as.i,
+                   -3);
+  atomic_call(f, "sync/atomic.StoreInt64", &v, 7, 0);
+  assert_int_equal(atomic_call(f, "sync/atomic.SwapUint64", &v, 9, 0).as.i,
+                   7);
+  assert_int_equal(
+      atomic_call(f, "sync/atomic.CompareAndSwapInt32", &v, 8, 1).as.i, 0);
+  assert_int_equal(v.as.i, 9);
+  assert_int_equal(
+      atomic_call(f, "sync/atomic.CompareAndSwapUintptr", &v, 9, 1).as.i, 1);
+  assert_int_equal(v.as.i, 1);
+}
+
+static void sync__atomic_nil_pointer(void **state)
+{
+  Fix *f = *state;
+  Value args[2] = {{.as.ref = NULL}, {.as.i = 1}}, res[1];
+  assert_int_equal(calln(f, &f->g[0], "sync/atomic.AddInt64", args, res),
+                   NAT_RAISED);
+  assert_string_equal(f->vm.raised, "runtime error: invalid memory address "
+                                    "or nil pointer dereference");
+}
+
+static NatStatus value_op(Fix *f, const char *op, Value *slot, Value a,
+                          Value b, Value *res)
+{
+  char name[64];
+  snprintf(name, sizeof name, "sync/atomic.(*Value).%s", op);
+  Value args[3] = {{.as.ref = slot}, a, b};
+  f->vm.raised[0] = '\0';
+  return calln(f, &f->g[0], name, args, res);
+}
+
+static void sync__atomic_value(void **state)
+{
+  Fix *f = *state;
+  Value slot = {.as.p = agg(f, 1)}, res[1], nil = {0};
+  Value one = {.as.i = 1, .t = &int_t}, two = {.as.i = 2, .t = &int_t};
+  Value str = {.t = &string_t};
+  value_op(f, "Load", &slot, nil, nil, res);
+  assert_null(res[0].t);
+  assert_int_equal(value_op(f, "Store", &slot, nil, nil, res), NAT_RAISED);
+  assert_string_equal(f->vm.raised,
+                      "panic: sync/atomic: store of nil value into Value");
+  assert_int_equal(value_op(f, "Store", &slot, one, nil, res), NAT_OK);
+  assert_int_equal(value_op(f, "Swap", &slot, str, nil, res), NAT_RAISED);
+  assert_string_equal(f->vm.raised, "panic: sync/atomic: swap of "
+                                    "inconsistently typed value into Value");
+  value_op(f, "CompareAndSwap", &slot, two, one, res);
+  assert_int_equal(res[0].as.i, 0);
+  value_op(f, "CompareAndSwap", &slot, one, two, res);
+  assert_int_equal(res[0].as.i, 1);
+  value_op(f, "Swap", &slot, one, nil, res);
+  assert_int_equal(res[0].as.i, 2);
+  assert_int_equal(value_op(f, "CompareAndSwap", &slot, str, one, res),
+                   NAT_RAISED);
+  assert_string_equal(f->vm.raised, "panic: sync/atomic: compare and swap "
+                                    "of inconsistently typed values");
+}
+
+static void sync__atomic_value_uncomparable(void **state)
+{
+  Fix *f = *state;
+  Value slot = {.as.p = agg(f, 1)}, res[1], nil = {0};
+  Value ints = {.t = &ints_t};
+  assert_int_equal(value_op(f, "Store", &slot, ints, nil, res), NAT_OK);
+  assert_int_equal(value_op(f, "CompareAndSwap", &slot, ints, ints, res),
+                   NAT_RAISED);
+  assert_string_equal(f->vm.raised,
+                      "runtime error: comparing uncomparable type []int");
+}
+
 static void sync__sleep_and_runtime(void **state)
 {
   Fix *f = *state;
@@ -481,6 +769,17 @@ int main(void)
       T(sync__rw_two_writers),
       T(sync__rw_throws),
       T(sync__sleep_and_runtime),
+      T(sync__cond_wait_signal),
+      T(sync__cond_signal_before_park),
+      T(sync__cond_signal_finds_ticket),
+      T(sync__cond_broadcast),
+      T(sync__pool_private_then_lifo),
+      T(sync__pool_drops_by_strategy),
+      T(sync__atomic_add_wraps),
+      T(sync__atomic_load_store_swap_cas),
+      T(sync__atomic_nil_pointer),
+      T(sync__atomic_value),
+      T(sync__atomic_value_uncomparable),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

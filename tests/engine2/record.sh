@@ -1,0 +1,1 @@
+../conformance/record.sh
