@@ -617,6 +617,13 @@ static bool match_types(Checker *c, Node *n, Node *x, Node *y) {
     }
   }
   if (x->type != y->type) {
+    /* Comparison only needs one operand assignable to the other's type
+     * (spec "Comparison operators"): an interface with a concrete value, a
+     * <-chan T with a chan T. */
+    if (is_comparison(n->op) &&
+        (type_assignable(c->u, x->type, NULL, y->type) ||
+         type_assignable(c->u, y->type, NULL, x->type)))
+      return true;
     mismatch(c, n, x, y);
     return false;
   }

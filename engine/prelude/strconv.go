@@ -60,6 +60,23 @@ func parseFloat(s string, bitSize int) (f float64, code int)
 // Itoa is equivalent to FormatInt(int64(i), 10).
 func Itoa(i int) string { return FormatInt(int64(i), 10) }
 
+// The Append* forms append what the Format*/Quote* forms return.
+func AppendInt(dst []byte, i int64, base int) []byte {
+	return append(dst, FormatInt(i, base)...)
+}
+
+func AppendUint(dst []byte, i uint64, base int) []byte {
+	return append(dst, FormatUint(i, base)...)
+}
+
+func AppendBool(dst []byte, b bool) []byte { return append(dst, FormatBool(b)...) }
+
+func AppendQuote(dst []byte, s string) []byte { return append(dst, Quote(s)...) }
+
+func AppendFloat(dst []byte, f float64, fmt byte, prec, bitSize int) []byte {
+	return append(dst, FormatFloat(f, fmt, prec, bitSize)...)
+}
+
 // FormatBool returns "true" or "false" according to the value of b.
 func FormatBool(b bool) string {
 	if b {
