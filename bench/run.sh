@@ -35,13 +35,19 @@ command -v "$GO" >/dev/null 2>&1 && have_go=1
 
 now_ns() { date +%s%N; }
 
-# time_once CMD... -> ms on stdout; returns the command's status.
+# time_once CMD... -> ms (with 0.1 ms resolution) on stdout, minus the
+# harness's own cost (forking `timeout` and the command: measured once on
+# /bin/true as $overhead_us), so a 3 ms program is not drowned by a 3 ms
+# harness; returns the command's status.
+overhead_us=0
 time_once() {
-    local t0 t1 rc=0
+    local t0 t1 rc=0 us
     t0=$(now_ns)
     timeout "$TIMEOUT" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null || rc=$?
     t1=$(now_ns)
-    echo $(((t1 - t0) / 1000000))
+    us=$(((t1 - t0) / 1000 - overhead_us))
+    ((us < 0)) && us=0
+    printf '%d.%d\n' $((us / 1000)) $((us % 1000 / 100))
     return $rc
 }
 
@@ -63,6 +69,12 @@ median_ms() {
     done
     printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p"
 }
+
+# The harness overhead: the median of RUNS timings of /bin/true.
+overhead_us=$(for ((i = 0; i < RUNS; i++)); do
+    t0=$(now_ns); timeout "$TIMEOUT" /bin/true; t1=$(now_ns)
+    echo $(((t1 - t0) / 1000))
+done | sort -n | sed -n "$(((RUNS + 1) / 2))p")
 
 # peak_kb CMD... -> peak RSS in KB of the command (and its children), or n/a
 peak_kb() {
@@ -119,9 +131,9 @@ else
     go_hello=$(na) go_fib=$(na) go_rss=$(na) go_spawn=$(na)
 fi
 
-isnum() { [[ $1 =~ ^[0-9]+$ ]]; }
+isnum() { [[ $1 =~ ^[0-9]+(\.[0-9]+)?$ ]]; }
 ratio() { # A B -> A/B with one decimal, or n/a
-    if isnum "$1" && isnum "$2" && [[ $2 -gt 0 ]]; then
+    if isnum "$1" && isnum "$2" && awk -v b="$2" 'BEGIN { exit !(b > 0) }'; then
         awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'
     else
         echo n/a
