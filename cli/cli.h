@@ -8,6 +8,9 @@
 #define PANICROOM_CLI_CLI_H
 
 #define CLI_USAGE 2
+/* panicroom itself failed (the sandbox could not be set up, the child
+ * crashed): verify's "internal error" status, used by run and compare too. */
+#define CLI_INTERNAL 3
 
 typedef struct CliCommand {
   const char *name;
@@ -20,6 +23,24 @@ int cli_run(int argc, char **argv);
 
 /* Subcommands (cmd_<name>.c). */
 int cmd_run(int argc, char **argv);
+int cmd_verify(int argc, char **argv);  /* cmd_verify.c */
+int cmd_compare(int argc, char **argv); /* cmd_compare.c */
+int cmd_trace(int argc, char **argv);   /* cmd_trace.c */
+/* cmd_trace.c: true if path can be created for writing (it is then an
+ * empty file); else prints "panicroom: cannot write PATH: why". */
+#include <stdbool.h>
+bool cli_trace_writable(const char *path);
+
+/* Helpers shared by run, verify and compare (cmd_run.c). */
+#include <stddef.h>
+#include <stdint.h>
+/* Decimal without sign; returns 0, or -1 if s is not one. */
+int cli_parse_u64(const char *s, uint64_t *out);
+/* The whole file, NUL-terminated, or NULL after printing
+ * "panicroom: cannot read FILE: why". */
+char *cli_read_source(const char *path, size_t *len);
+/* os.Args for the program: file, then args[0..n); free() the array. */
+char **cli_prog_args(const char *file, int n, char **args);
 /* cmd_lessons.c: list, show, hint (the lesson catalog). */
 int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);

@@ -10,8 +10,22 @@
 #include "config.h"
 
 static const CliCommand commands[] = {
-    {"run", "FILE.go [--seed N] [--strategy go|random|pct] [-- ARGS...]",
+    {"run",
+     "FILE.go [--seed N] [--strategy go|random|pct] [--depth D] "
+     "[--replay TOKEN] [--max-steps N] [--timeout SECS] [--engine lab|go] "
+     "[-- ARGS...]",
      "run a Go program in the lab engine, exactly as Go would", cmd_run},
+    {"verify",
+     "FILE.go [--schedules N] [--strategy random|pct|exhaustive] "
+     "[--expect FILE] [--format text|json|tap|junit]",
+     "run a program under many schedules; exit 0 pass, 1 fail", cmd_verify},
+    {"compare", "FILE.go [-- ARGS...]",
+     "the lab engine and real Go side by side", cmd_compare},
+    {"trace",
+     "FILE.go [--seed N] [--strategy go|random|pct] [--depth D] "
+     "[--replay TOKEN]",
+     "the program's event trace (NDJSON) to stdout, its output to stderr",
+     cmd_trace},
     {"list", "[--format text|json] [--lang en|zh]",
      "the lessons by chapter, with your status in each", cmd_list},
     {"show", "ID [--lang en|zh]", "a lesson's text", cmd_show},

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 
 #include "base/mem.h"
+#include "engine/race.h"
 #include "engine/sched.h"
 #include "engine/trace.h"
 #include "engine/types.h"
@@ -55,6 +56,9 @@ struct ChanObj {
   int64_t head; /* index of the oldest value (Go's recvx) */
   Value *buf;   /* malloc'd ring of cap values; NULL when cap == 0 */
   bool closed;
+  bool traced; /* a trace was attached when it was made: the trace is
+                * attached before any channel exists, so this is exact
+                * and saves two calls per operation when tracing is off */
   WaitQ sendq, recvq;
 };
 
@@ -152,7 +156,8 @@ ChanObj *chan_new(struct VM *vm, struct Type *chan_type, int64_t cap)
   c->cap = cap;
   if (cap > 0) c->buf = xcalloc((size_t)cap, sizeof *c->buf);
   Sched *s = vm_sched(vm);
-  if (sched_trace(s))
+  c->traced = sched_trace(s) != NULL;
+  if (c->traced)
     trace_chan(sched_trace(s), TEV_CHAN_MAKE, sched_current(s), c, NULL);
   return c;
 }
@@ -195,14 +200,16 @@ static Value *slot(ChanObj *c, int64_t i) { return &c->buf[i % c->cap]; }
 static bool try_send(struct VM *vm, ChanObj *c, Value v)
 {
   Sudog *sd = c->recvq.first;
-  bool traced = sched_trace(vm_sched(vm)) != NULL;
+  bool traced = c->traced;
   if (sd) {
+    race_chan_sync(vm, sd->g, c); /* race: send -> its receive */
     Goroutine *r = claim(sd, v, true);
     if (traced) event(vm, TEV_CHAN_SEND, c, r);
     sched_ready(vm_sched(vm), r);
     return true;
   }
   if (c->len < c->cap) {
+    race_chan_slot(vm, slot(c, c->head + c->len)); /* race: slot edge */
     *slot(c, c->head + c->len) = v;
     c->len++;
     if (traced) event(vm, TEV_CHAN_SEND, c, NULL);
@@ -217,8 +224,10 @@ static bool try_send(struct VM *vm, ChanObj *c, Value v)
 static bool try_recv(struct VM *vm, ChanObj *c, Value *out, bool *ok)
 {
   Sudog *sd = c->sendq.first;
-  bool traced = sched_trace(vm_sched(vm)) != NULL;
+  bool traced = c->traced;
   if (sd) {
+    /* race: the hand-off, through the freed slot when buffered */
+    race_chan_sync(vm, sd->g, c->cap ? (void *)slot(c, c->head) : c);
     Value sent = sd->val;
     if (c->cap == 0) {
       *out = sent;
@@ -234,6 +243,7 @@ static bool try_recv(struct VM *vm, ChanObj *c, Value *out, bool *ok)
     return true;
   }
   if (c->len > 0) {
+    race_chan_slot(vm, slot(c, c->head)); /* race: slot edge */
     *out = *slot(c, c->head);
     *slot(c, c->head) = (Value){0};
     c->head = (c->head + 1) % c->cap;
@@ -243,6 +253,7 @@ static bool try_recv(struct VM *vm, ChanObj *c, Value *out, bool *ok)
     return true;
   }
   if (c->closed) {
+    race_acquire_g(vm, NULL, c); /* race: close -> this receive */
     *out = val_zero(vm, c->elem);
     *ok = false;
     if (traced) event(vm, TEV_CHAN_RECV, c, NULL);
@@ -313,8 +324,9 @@ NatStatus chan_close(struct VM *vm, Goroutine *g, ChanObj *c)
   if (!c) return vm_panic_plain(vm, g, "close of nil channel");
   if (c->closed) return vm_panic_plain(vm, g, "close of closed channel");
   c->closed = true;
+  race_release_g(vm, g, c); /* race: close -> receives that see it */
   Goroutine **woken = NULL;
-  bool traced = sched_trace(vm_sched(vm)) != NULL;
+  bool traced = c->traced;
   size_t n = 0, cap = 0;
   for (int pass = 0; pass < 2; pass++) {
     WaitQ *q = pass == 0 ? &c->recvq : &c->sendq;
@@ -325,6 +337,7 @@ NatStatus chan_close(struct VM *vm, Goroutine *g, ChanObj *c)
       }
       Value zero = pass == 0 ? val_zero(vm, c->elem) : (Value){0};
       woken[n++] = claim(q->first, zero, false);
+      race_acquire_g(vm, woken[n - 1], c); /* race: close edge */
     }
   }
   if (traced) event(vm, TEV_CHAN_CLOSE, c, NULL);

@@ -91,11 +91,17 @@ typedef struct Goroutine {
   int64_t wake_at;          /* virtual ns, for sleep */
   int64_t waiting_since;    /* virtual ns when parked (Go prints "N
                              * minutes" in dumps after a minute) */
+  int64_t prio;             /* STRAT_PCT's priority (sched.c) */
   /* --- where it was created, for "created by main.main" --- */
   struct Func *creator;
   uint32_t creator_pc;      /* the word after the GO instruction: its line
                              * is func_line(creator, creator_pc - 1) */
   struct Func *start_fn;    /* the function the go statement called */
+  /* --- the VM's extras (vm_ops.c, race.c) --- */
+  void *map_writing;        /* the MapObj whose write was switched out
+                             * between its two phases (map.h), or NULL */
+  int race_tid;             /* race detector thread + 1 (race.h); 0 when
+                             * the detector is off */
   void *user;               /* free for the runner/trace */
 } Goroutine;
 

@@ -1,14 +1,16 @@
-/* sched.c - the deterministic scheduler, the virtual clock, timers and the
- * per-address semaphore queues (sched.h).
+/* sched.c - the deterministic scheduler, the chooser, replay tokens, the
+ * virtual clock, timers and the per-address semaphore queues (sched.h).
  *
  * Big decision: one seeded generator (xoshiro256**, seeded through
- * splitmix64) makes every choice, and time is a counter the VM advances, so
- * a run is a pure function of (program, seed, strategy).  The real clock
- * and /dev/urandom are never read.
+ * splitmix64) feeds one funnel, choose(), through which every
+ * nondeterministic choice passes - so recording a run, or following a
+ * recorded run, is done in exactly one place - and time is a counter the
+ * VM advances, so a run is a pure function of (program, seed, strategy).
+ * The real clock and /dev/urandom are never read.
  *
  * The run queue is a ring of goroutine pointers rather than a list through
- * schedlink: STRAT_GO pops its head, STRAT_RANDOM takes any element in
- * O(1) by swapping it with the head (order is meaningless there).
+ * schedlink: STRAT_GO pops its head, STRAT_RANDOM and STRAT_PCT take any
+ * element by swapping it with the head (their order is a choice index).
  * schedlink is left to the wait queues (the semaphore table below).
  *
  * Timers are a binary min-heap ordered by (when, sequence number), so two
@@ -17,10 +19,12 @@
 #include "engine/sched.h"
 
 #include <assert.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/mem.h"
+#include "engine/trace.h"
 
 /* Go preempts a goroutine that has run for 10ms (sysmon's forcePreemptNS).
  * Compiled Go does roughly one of our instructions per nanosecond, but
@@ -35,6 +39,16 @@
 #define SCHED_RANDOM_MAX_SHIFT 10
 /* Go 1.19's runtime owns goroutines 2-4 (forcegc, bgsweep, bgscavenge). */
 #define SCHED_FIRST_USER_ID 5
+/* sched_rand's range: 30 bits keep a recorded one to 5 varint bytes and
+ * still spread a map iteration's start over any map that fits in memory. */
+#define SCHED_RAND_BITS 30
+/* PCT's initial priorities are d + a random 40-bit number: distinct with
+ * overwhelming probability (ties go to the older goroutine), and far
+ * above the change-point priorities 1..d-1. */
+#define SCHED_PCT_PRIO_BITS 40
+/* More change points than this are no use: bugs of depth > 16 are out of
+ * reach of any run count a learner waits for. */
+#define SCHED_PCT_MAX_DEPTH 16
 
 typedef struct Timer {
   int64_t when;
@@ -68,6 +82,19 @@ struct Sched {
   int64_t timer_seq;
   SemaEntry *semas; /* open addressing, power-of-two size */
   size_t nsemas, semas_cap;
+  /* choices */
+  int64_t nchoices, points;
+  const uint8_t *replay; /* borrowed; NULL when not (or no longer) used */
+  size_t nreplay, replay_pos;
+  char *replay_err;
+  Buf *record;           /* borrowed */
+  /* PCT */
+  int pct_depth;
+  int64_t pct_steps;
+  bool pct_ready;
+  int64_t change_at[SCHED_PCT_MAX_DEPTH]; /* step of change point i+1 */
+  Goroutine *last;       /* ran last: the one a change point demotes */
+  struct Trace *trace;   /* borrowed */
 };
 
 /* --- random numbers ------------------------------------------------------ */
@@ -82,7 +109,7 @@ static uint64_t splitmix64(uint64_t *x)
 
 static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
-uint64_t sched_rand(Sched *s)
+static uint64_t next(Sched *s)
 {
   uint64_t *r = s->rng;
   uint64_t result = rotl(r[1] * 5, 7) * 9;
@@ -97,6 +124,143 @@ uint64_t sched_rand(Sched *s)
 }
 
 uint64_t sched_seed(const Sched *s) { return s->seed; }
+Strategy sched_strategy(const Sched *s) { return s->strategy; }
+int64_t sched_nchoices(const Sched *s) { return s->nchoices; }
+int64_t sched_points(const Sched *s) { return s->points; }
+int sched_pct_depth(const Sched *s) { return s->pct_depth; }
+const char *sched_replay_error(const Sched *s) { return s->replay_err; }
+void sched_set_trace(Sched *s, struct Trace *t) { s->trace = t; }
+struct Trace *sched_trace(const Sched *s) { return s->trace; }
+
+static int uniform(Sched *s, int n) { return (int)(next(s) % (uint64_t)n); }
+
+/* --- the chooser ---------------------------------------------------------- */
+
+static const char *const choice_names[] = {
+#define X(id, name) name,
+    SCHED_CHOICE_KINDS(X)
+#undef X
+};
+
+static void put_varint(Buf *b, uint64_t v)
+{
+  while (v >= 0x80) {
+    buf_putc(b, (char)((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  buf_putc(b, (char)v);
+}
+
+/* -1 when the list ends inside a varint or one overflows 64 bits. */
+static int get_varint(const uint8_t *p, size_t n, size_t *pos, uint64_t *out)
+{
+  uint64_t v = 0;
+  for (int shift = 0; *pos < n && shift < 64; shift += 7) {
+    uint8_t byte = p[(*pos)++];
+    v |= (uint64_t)(byte & 0x7f) << shift;
+    if (!(byte & 0x80)) {
+      *out = v;
+      return 0;
+    }
+  }
+  return -1;
+}
+
+/* Stops following the list, saying why once. */
+static void diverge(Sched *s, uint64_t code, int n, ChoiceKind kind, bool bad)
+{
+  Buf b = BUF_INIT;
+  buf_printf(&b, "replay diverged at choice %" PRId64 ": ", s->nchoices + 1);
+  if (bad)
+    buf_puts(&b, "the recorded list is malformed");
+  else
+    buf_printf(&b, "recorded %s %" PRIu64 ", but the program offered %s of %d",
+               choice_names[code % SCHED_NCHOICE_KINDS],
+               code / SCHED_NCHOICE_KINDS, choice_names[kind], n);
+  s->replay_err = buf_steal(&b);
+  s->replay = NULL;
+}
+
+/* The next recorded choice if it fits (kind, value < n), else proposed. */
+static int replayed(Sched *s, int n, ChoiceKind kind, int proposed)
+{
+  uint64_t code;
+  if (get_varint(s->replay, s->nreplay, &s->replay_pos, &code)) {
+    diverge(s, 0, n, kind, true);
+    return proposed;
+  }
+  if (code % SCHED_NCHOICE_KINDS != (uint64_t)kind ||
+      code / SCHED_NCHOICE_KINDS >= (uint64_t)n) {
+    diverge(s, code, n, kind, false);
+    return proposed;
+  }
+  return (int)(code / SCHED_NCHOICE_KINDS);
+}
+
+/* The funnel: proposed is what the strategy chose (already drawn, so the
+ * generator stays in step whether or not a list is followed). */
+static int choose(Sched *s, int n, ChoiceKind kind, int proposed)
+{
+  if (n <= 1) return 0;
+  int v = proposed;
+  if (s->replay && s->replay_pos < s->nreplay)
+    v = replayed(s, n, kind, proposed);
+  s->nchoices++;
+  if (s->record)
+    put_varint(s->record, (uint64_t)v * SCHED_NCHOICE_KINDS + kind);
+  return v;
+}
+
+int sched_choose(Sched *s, int n, ChoiceKind kind)
+{
+  assert(n >= 1);
+  if (n == 1) return 0;
+  return choose(s, n, kind, uniform(s, n));
+}
+
+uint64_t sched_rand(Sched *s)
+{
+  return (uint64_t)sched_choose(s, 1 << SCHED_RAND_BITS, CHOICE_RAND);
+}
+
+void sched_configure(Sched *s, int pct_depth, int64_t pct_steps,
+                     const uint8_t *replay, size_t nreplay, Buf *record)
+{
+  assert(!s->pct_ready && s->live == 0);
+  if (pct_depth > SCHED_PCT_MAX_DEPTH) pct_depth = SCHED_PCT_MAX_DEPTH;
+  s->pct_depth = pct_depth > 0 ? pct_depth : SCHED_PCT_DEFAULT_DEPTH;
+  s->pct_steps = pct_steps > 0 ? pct_steps : SCHED_PCT_DEFAULT_STEPS;
+  s->replay = nreplay ? replay : NULL;
+  s->nreplay = nreplay;
+  s->replay_pos = 0;
+  s->record = record;
+}
+
+/* --- scheduling points ------------------------------------------------------ */
+
+/* A goroutine inside vm_call_nested (a String method called by fmt) must
+ * not yield: the nested loop cannot give the CPU away. */
+static bool in_nested_call(const Goroutine *g)
+{
+  for (int i = g ? g->nframes - 1 : -1; i >= 0; i--)
+    if (g->frames[i].flags & FRAME_NESTED) return true;
+  return false;
+}
+
+bool sched_point(Sched *s, Goroutine *g)
+{
+  return s->strategy != STRAT_GO && !in_nested_call(g);
+}
+
+bool sched_native_point(Sched *s, Goroutine *g, const char *fname)
+{
+  if (s->strategy == STRAT_GO || !fname) return false;
+  bool ours = (strncmp(fname, "sync", 4) == 0 &&
+               (fname[4] == '.' || fname[4] == '/')) ||
+              strncmp(fname, "time.", 5) == 0 ||
+              strncmp(fname, "context.", 8) == 0;
+  return ours && !in_nested_call(g);
+}
 
 /* --- life cycle ---------------------------------------------------------- */
 
@@ -110,6 +274,8 @@ Sched *sched_new(struct VM *vm, uint64_t seed, Strategy strategy)
   for (int i = 0; i < 4; i++) s->rng[i] = splitmix64(&x);
   s->next_id = SCHED_FIRST_USER_ID;
   s->now = SCHED_EPOCH_NS;
+  s->pct_depth = SCHED_PCT_DEFAULT_DEPTH;
+  s->pct_steps = SCHED_PCT_DEFAULT_STEPS;
   return s;
 }
 
@@ -120,6 +286,7 @@ void sched_free(Sched *s)
   free(s->q);
   free(s->timers);
   free(s->semas);
+  free(s->replay_err);
   free(s);
 }
 
@@ -181,18 +348,31 @@ static void make_runnable(Sched *s, Goroutine *g)
   s->runnext = g;
 }
 
+/* PCT's set-up, at the first goroutine (after sched_configure): change
+ * point i+1 is at a uniform step in [1, k]. */
+static void pct_start(Sched *s)
+{
+  s->pct_ready = true;
+  for (int i = 0; i + 1 < s->pct_depth; i++)
+    s->change_at[i] = 1 + (int64_t)(next(s) % (uint64_t)s->pct_steps);
+}
+
 void sched_add(Sched *s, Goroutine *g, bool is_main)
 {
+  if (!s->pct_ready && s->strategy == STRAT_PCT) pct_start(s);
   g->id = is_main ? 1 : s->next_id++;
   g->alllink = NULL;
   g->schedlink = NULL;
   memset(&g->park, 0, sizeof g->park);
+  if (s->strategy == STRAT_PCT)
+    g->prio = s->pct_depth + (int64_t)(next(s) >> (64 - SCHED_PCT_PRIO_BITS));
   if (s->all_tail)
     s->all_tail->alllink = g;
   else
     s->all = g;
   s->all_tail = g;
   s->live++;
+  if (s->trace) trace_go_create(s->trace, g, s->current);
   make_runnable(s, g);
 }
 
@@ -202,6 +382,7 @@ void sched_ready(Sched *s, Goroutine *g)
   g->park.woken = true;
   g->wait_reason = NULL;
   make_runnable(s, g);
+  if (s->trace) trace_go_unblock(s->trace, g, s->current);
 }
 
 void sched_park(Sched *s, Goroutine *g, const char *reason)
@@ -211,6 +392,7 @@ void sched_park(Sched *s, Goroutine *g, const char *reason)
   g->park.woken = false;
   g->waiting_since = s->now;
   if (s->current == g) s->current = NULL;
+  if (s->trace) trace_go_block(s->trace, g);
 }
 
 /* Go's Gosched puts g on the global queue, which one P reads only after
@@ -225,8 +407,10 @@ void sched_gosched(Sched *s, Goroutine *g)
 void sched_exit(Sched *s, Goroutine *g)
 {
   if (g->status == G_RUNNABLE) runq_remove(s, g);
-  if (g->status != G_DEAD) s->live--;
+  bool was_live = g->status != G_DEAD;
+  if (was_live) s->live--;
   g->status = G_DEAD;
+  if (s->trace && was_live) trace_go_exit(s->trace, g);
   if (s->current == g) s->current = NULL;
 }
 
@@ -319,6 +503,7 @@ void sched_sleep(Sched *s, Goroutine *g, int64_t ns)
 {
   /* Go's when() clamps a far deadline instead of overflowing. */
   g->wake_at = ns > INT64_MAX - s->now ? INT64_MAX : s->now + ns;
+  g->park.obj = NULL;
   timer_push(s, (Timer){.when = g->wake_at, .g = g});
   sched_park(s, g, "sleep");
 }
@@ -331,35 +516,64 @@ int64_t sched_now(const Sched *s) { return s->now; }
 
 static bool has_runnable(const Sched *s) { return s->runnext || s->qlen > 0; }
 
-/* Uniform choice among the runnable: swap the chosen one to the head. */
-static Goroutine *pick_random(Sched *s)
+/* Takes the k-th runnable: swapped to the head, then popped. */
+static Goroutine *take(Sched *s, int k)
 {
-  if (s->qlen == 0) return NULL;
-  size_t k = (size_t)(sched_rand(s) % s->qlen);
-  size_t a = s->qhead, b = (s->qhead + k) % s->qcap;
+  size_t a = s->qhead, b = (s->qhead + (size_t)k) % s->qcap;
   Goroutine *t = s->q[a];
   s->q[a] = s->q[b];
   s->q[b] = t;
   return runq_pop(s);
 }
 
+/* PCT's rule: the highest priority runs; an older goroutine wins a tie. */
+static int pct_best(const Sched *s)
+{
+  int best = 0;
+  for (size_t i = 1; i < s->qlen; i++) {
+    const Goroutine *g = s->q[(s->qhead + i) % s->qcap];
+    const Goroutine *b = s->q[(s->qhead + (size_t)best) % s->qcap];
+    if (g->prio > b->prio || (g->prio == b->prio && g->id < b->id))
+      best = (int)i;
+  }
+  return best;
+}
+
+/* This pick is step `points`: a change point demotes whoever ran last. */
+static void pct_step(Sched *s)
+{
+  for (int i = 0; i + 1 < s->pct_depth; i++)
+    if (s->change_at[i] == s->points && s->last) s->last->prio = i + 1;
+}
+
+static Goroutine *pick_choice(Sched *s)
+{
+  if (s->qlen == 0) return NULL;
+  int n = (int)s->qlen;
+  if (s->strategy == STRAT_PCT) {
+    pct_step(s);
+    return take(s, choose(s, n, CHOICE_PICK, pct_best(s)));
+  }
+  return take(s, choose(s, n, CHOICE_PICK, uniform(s, n)));
+}
+
 /* Timers are checked here, as Go's schedule() calls checkTimers. */
 Goroutine *sched_pick(Sched *s)
 {
   fire_due(s);
+  if (!has_runnable(s)) return NULL;
+  s->points++;
   Goroutine *g = NULL;
   if (s->strategy == STRAT_GO) {
     g = s->runnext;
     s->runnext = NULL;
     if (!g) g = runq_pop(s);
   } else {
-    /* STRAT_PCT behaves like STRAT_RANDOM for now: Engine II adds PCT's
-     * priorities and change points. */
-    g = pick_random(s);
+    g = pick_choice(s);
   }
   if (!g) return NULL;
   g->status = G_RUNNING;
-  s->current = g;
+  s->current = s->last = g;
   return g;
 }
 
@@ -367,8 +581,10 @@ int64_t sched_quantum(Sched *s, Goroutine *g)
 {
   (void)g;
   if (s->strategy == STRAT_GO) return SCHED_GO_QUANTUM;
-  int shift = (int)(sched_rand(s) % (SCHED_RANDOM_MAX_SHIFT + 1));
-  return 1 + (int64_t)(sched_rand(s) % (UINT64_C(1) << shift));
+  if (s->strategy == STRAT_PCT)
+    return 1 + sched_choose(s, SCHED_PCT_SLICE, CHOICE_QUANTUM);
+  int shift = sched_choose(s, SCHED_RANDOM_MAX_SHIFT + 1, CHOICE_QUANTUM);
+  return 1 + sched_choose(s, 1 << shift, CHOICE_QUANTUM);
 }
 
 /* Jumps the clock from timer to timer until something is runnable; with
@@ -466,3 +682,134 @@ Goroutine *sched_all(Sched *s) { return s->all; }
 int sched_live_count(const Sched *s) { return s->live; }
 Goroutine *sched_current(Sched *s) { return s->current; }
 void sched_set_current(Sched *s, Goroutine *g) { s->current = g; }
+
+/* --- replay tokens ---------------------------------------------------------- */
+
+static const char *const strategy_names[] = {"go", "random", "pct"};
+static const char b64url[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+const char *sched_strategy_name(Strategy st)
+{
+  return (unsigned)st < 3 ? strategy_names[st] : "?";
+}
+
+int sched_strategy_parse(const char *name, Strategy *out)
+{
+  for (int i = 0; name && i < 3; i++)
+    if (strcmp(name, strategy_names[i]) == 0) {
+      *out = (Strategy)i;
+      return 0;
+    }
+  return -1;
+}
+
+/* base64url without padding: 3 bytes -> 4 characters. */
+static void b64_encode(const uint8_t *p, size_t n, Buf *out)
+{
+  for (size_t i = 0; i < n; i += 3) {
+    uint32_t w = (uint32_t)p[i] << 16;
+    if (i + 1 < n) w |= (uint32_t)p[i + 1] << 8;
+    if (i + 2 < n) w |= p[i + 2];
+    size_t chars = n - i >= 3 ? 4 : n - i + 1;
+    for (size_t c = 0; c < chars; c++)
+      buf_putc(out, b64url[(w >> (18 - 6 * c)) & 63]);
+  }
+}
+
+static int b64_value(char c)
+{
+  const char *p = c ? strchr(b64url, c) : NULL;
+  return p ? (int)(p - b64url) : -1;
+}
+
+/* -1 on a character outside the alphabet or a dangling single one. */
+static int b64_decode(const char *s, Buf *out)
+{
+  uint32_t w = 0;
+  int bits = 0;
+  for (; *s; s++) {
+    int v = b64_value(*s);
+    if (v < 0) return -1;
+    w = (w << 6) | (uint32_t)v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      buf_putc(out, (char)((w >> bits) & 0xff));
+    }
+  }
+  return bits >= 6 ? -1 : 0;
+}
+
+void sched_token_format(Strategy st, int pct_depth, uint64_t seed,
+                        const uint8_t *choices, size_t nchoices, Buf *out)
+{
+  buf_printf(out, "%s:", sched_strategy_name(st));
+  if (pct_depth > 0) buf_printf(out, "%d", pct_depth);
+  buf_printf(out, ":%" PRIu64, seed);
+  if (choices && nchoices) {
+    buf_putc(out, ':');
+    b64_encode(choices, nchoices, out);
+  }
+}
+
+/* A decimal field: digits only, in range. */
+static int parse_num(const char *s, size_t n, uint64_t max, uint64_t *out)
+{
+  uint64_t v = 0;
+  if (n == 0 || n > 20) return -1;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] < '0' || s[i] > '9') return -1;
+    uint64_t d = (uint64_t)(s[i] - '0');
+    if (v > (max - d) / 10) return -1;
+    v = v * 10 + d;
+  }
+  *out = v;
+  return 0;
+}
+
+static int token_error(Buf *err, const char *token, const char *why)
+{
+  if (err) buf_printf(err, "bad replay token \"%s\": %s", token, why);
+  return -1;
+}
+
+int sched_token_parse(const char *token, SchedToken *tok, Buf *err)
+{
+  memset(tok, 0, sizeof *tok);
+  const char *c1 = strchr(token, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+  if (!c2) return token_error(err, token, "want strategy:depth:seed[:choices]");
+  char name[16];
+  size_t nlen = (size_t)(c1 - token);
+  if (nlen >= sizeof name) return token_error(err, token, "unknown strategy");
+  memcpy(name, token, nlen);
+  name[nlen] = 0;
+  if (sched_strategy_parse(name, &tok->strategy))
+    return token_error(err, token, "strategy must be go, random or pct");
+  uint64_t depth = 0;
+  size_t dlen = (size_t)(c2 - c1 - 1);
+  if (dlen && parse_num(c1 + 1, dlen, SCHED_PCT_MAX_DEPTH, &depth))
+    return token_error(err, token, "depth must be 1..16 or empty");
+  tok->pct_depth = (int)depth;
+  const char *c3 = strchr(c2 + 1, ':');
+  size_t slen = c3 ? (size_t)(c3 - c2 - 1) : strlen(c2 + 1);
+  if (parse_num(c2 + 1, slen, UINT64_MAX, &tok->seed))
+    return token_error(err, token, "seed must be a decimal integer");
+  if (!c3) return 0;
+  Buf b = BUF_INIT;
+  if (b64_decode(c3 + 1, &b)) {
+    buf_fini(&b);
+    return token_error(err, token, "choices must be base64url");
+  }
+  tok->nchoices = b.len;
+  tok->choices = b.len ? (uint8_t *)buf_steal(&b) : NULL;
+  buf_fini(&b);
+  return 0;
+}
+
+void sched_token_fini(SchedToken *tok)
+{
+  free(tok->choices);
+  tok->choices = NULL;
+  tok->nchoices = 0;
+}

@@ -21,6 +21,7 @@
 #include "base/buf.h"
 #include "engine/chan.h"
 #include "engine/sched.h"
+#include "engine/trace.h"
 #include "engine/types.h"
 #include "engine/vm.h"
 
@@ -98,6 +99,7 @@ static void timer_arm(struct VM *vm, AggObj *r)
 {
   r->v[TIMER_ID].as.i =
       sched_timer_add(vm_sched(vm), r->v[TIMER_WHEN].as.i, timer_fire, r);
+  trace_timer_vm(vm, TEV_TIMER_START, r, r->v[TIMER_WHEN].as.i, true);
 }
 
 /* Takes a pending timer off the heap; true if it was pending. */
@@ -105,7 +107,9 @@ static bool timer_disarm(struct VM *vm, AggObj *r)
 {
   int64_t id = r->v[TIMER_ID].as.i;
   r->v[TIMER_ID].as.i = 0;
-  return id != 0 && sched_timer_del(vm_sched(vm), id);
+  bool pending = id != 0 && sched_timer_del(vm_sched(vm), id);
+  if (pending) trace_timer_vm(vm, TEV_TIMER_STOP, r, r->v[TIMER_WHEN].as.i, false);
+  return pending;
 }
 
 /* A Ticker's next deadline: the first multiple of the period after now,
@@ -124,6 +128,7 @@ static void timer_fire(struct VM *vm, void *arg)
 {
   AggObj *r = arg;
   r->v[TIMER_ID].as.i = 0;
+  trace_timer_vm(vm, TEV_TIMER_FIRE, r, r->v[TIMER_WHEN].as.i, false);
   int64_t period = r->v[TIMER_PERIOD].as.i;
   if (period > 0) {
     r->v[TIMER_WHEN].as.i = next_tick(r->v[TIMER_WHEN].as.i, period,

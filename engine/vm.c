@@ -23,6 +23,7 @@
 #include "engine/fmt.h"
 #include "engine/map.h"
 #include "engine/sched.h"
+#include "engine/trace.h"
 #include "engine/types.h"
 #include "engine/vm_int.h"
 
@@ -34,12 +35,17 @@ VM *vm_new(Program *prog, const VMOptions *opts) {
   if (opts) vm->opts = *opts;
   heap_init(&vm->heap, vm->opts.mem_limit);
   vm->sched = sched_new(vm, vm->opts.seed, vm->opts.strategy);
+  sched_configure(vm->sched, vm->opts.pct_depth, vm->opts.pct_steps,
+                  vm->opts.replay, vm->opts.nreplay, vm->opts.record);
+  if (vm->opts.trace) trace_attach(vm->opts.trace, vm);
   vm->globals = xcalloc((size_t)prog->nglobals + 1, sizeof(Value));
   for (int i = 0; i < prog->nglobals; i++)
     if (prog->global_types)
       vm->globals[i] = val_zero(vm, prog->global_types[i]);
   vm->funcvals = xcalloc((size_t)prog->nfuncs + 1, sizeof(Closure *));
   vm->end_msg = xstrdup("");
+  vm_race_init(vm);
+  vm_leak_init(vm);
   return vm;
 }
 
@@ -50,6 +56,8 @@ void vm_free(VM *vm) {
     free(vm->gs[i]);
   }
   free(vm->gs);
+  vm_race_fini(vm);
+  vm_leak_fini(vm);
   sched_free(vm->sched);
   heap_fini(&vm->heap);
   free(vm->globals);
@@ -62,10 +70,14 @@ void vm_free(VM *vm) {
 VMEnd vm_end(const VM *vm) { return vm->end; }
 const char *vm_end_message(const VM *vm) { return vm->end_msg; }
 Sched *vm_sched(VM *vm) { return vm->sched; }
+const VMOptions *vm_options(const VM *vm) { return &vm->opts; }
+struct Trace *vm_trace(const VM *vm) { return vm->opts.trace; }
 Heap *vm_heap(VM *vm) { return &vm->heap; }
 Program *vm_program(VM *vm) { return vm->prog; }
 int64_t vm_steps(const VM *vm) { return vm->steps; }
 int vm_goroutines(const VM *vm) { return vm->ngs; }
+int vm_races(const VM *vm) { return vm->races; }
+int vm_leaks(const VM *vm) { return vm->leaks; }
 
 int vm_args(VM *vm, char ***argv) {
   *argv = vm->opts.argv;
@@ -599,15 +611,21 @@ ExecStop vm_exec(VM *vm, Goroutine *g, int64_t *budget, bool nested) {
       if (op == OP_MAPINDEX) sp--;
       break;
     case OP_MAPSET:
+    case OP_MAPDELETE: {
+      int n = op == OP_MAPSET ? 3 : 2;
       ip++;
-      if (!vm_op_mapset(vm, sp[-3], sp[-2], sp[-1], types[ip[-1]])) RAISE();
-      sp -= 3;
+      MapStep ms = vm_op_mapwrite(vm, g, sp - n, types[ip[-1]],
+                                  op == OP_MAPDELETE, nested ? -1 : left);
+      if (ms == MAP_RAISED) RAISE();
+      if (ms == MAP_SWITCH) {
+        SAVE();
+        fr->pc = (uint32_t)(ip - 2 - code); /* phase two runs on resume */
+        *budget = 0;
+        return EXEC_QUANTUM;
+      }
+      sp -= n;
       break;
-    case OP_MAPDELETE:
-      ip++;
-      if (!vm_op_mapdelete(vm, sp[-2], sp[-1], types[ip[-1]])) RAISE();
-      sp -= 2;
-      break;
+    }
     case OP_SLICE:
       ip += 2;
       if (!vm_op_slice(vm, &sp, (int)ip[-2], (int)ip[-1])) RAISE();
@@ -631,8 +649,11 @@ ExecStop vm_exec(VM *vm, Goroutine *g, int64_t *budget, bool nested) {
         vm_panic_plain(vm, g, "makechan: size out of range");
         goto raised;
       }
+      SAVE(); /* the trace's chan_make reports this line */
       sp[-1].as.p = chan_new(vm, types[ip[-1]], sp[-1].as.i);
       sp[-1].t = NULL;
+      if (vm->leak_sites)
+        vm_leak_note(vm, sp[-1].as.p, fr->fn, (uint32_t)(ip - 2 - code));
       break;
     case OP_NEW: PUSH(box_new(vm, val_zero(vm, types[ARG(0)]))); ip++; break;
     case OP_SLICELIT: {
@@ -671,7 +692,10 @@ ExecStop vm_exec(VM *vm, Goroutine *g, int64_t *budget, bool nested) {
       break;
     case OP_COPYSL: vm_op_copysl(&sp, (int)ARG(0)); ip++; break;
     case OP_MAPITER: sp[-1] = vm_op_mapiter(vm, sp[-1]); ip++; break;
-    case OP_MAPNEXT: vm_op_mapnext(sp); sp += 3; break;
+    case OP_MAPNEXT:
+      if (!vm_op_mapnext(vm, sp)) RAISE();
+      sp += 3;
+      break;
     case OP_STRNEXT: vm_op_strnext(sp); break;
 
     case OP_SEND:
@@ -703,6 +727,12 @@ ExecStop vm_exec(VM *vm, Goroutine *g, int64_t *budget, bool nested) {
       }
       if (st == NAT_OK) {
         g->park.woken = false;
+        /* A scheduling point under the exploring strategies (sched.h). */
+        if (vm->opts.strategy != STRAT_GO && sched_point(vm->sched, g)) {
+          SAVE();
+          *budget = left;
+          return EXEC_YIELD;
+        }
         break;
       }
       if (st == NAT_RAISED) goto raised;
@@ -757,6 +787,10 @@ ExecStop vm_exec(VM *vm, Goroutine *g, int64_t *budget, bool nested) {
       sp -= n;
       break;
     }
+
+    case OP_RACE: /* only in code compiled for --race */
+      vm_race_op(vm, g, fr, ip, sp, slots);
+      break;
 
     default:
       die("vm: bad opcode %u in %s at pc %ld", op, fr->fn->name,

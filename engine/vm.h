@@ -65,6 +65,11 @@ typedef struct VMOptions {
   size_t nreplay;
   Buf *record;         /* receives every choice made (sched_configure) */
   struct Trace *trace; /* the event trace, attached by vm_new */
+  bool race;           /* run --race: report data races (race.h); the
+                        * Program must be compiled with
+                        * CompileOptions.race for memory accesses */
+  bool leaks;          /* run --leaks: report goroutines still blocked
+                        * when main returns */
 } VMOptions;
 
 typedef struct VM VM;
@@ -116,6 +121,10 @@ NatStatus vm_goexit(VM *vm, Goroutine *g);
  * (main included). */
 int64_t vm_steps(const VM *vm);
 int vm_goroutines(const VM *vm);
+/* --race: data races reported; --leaks: goroutines reported blocked when
+ * main returned. */
+int vm_races(const VM *vm);
+int vm_leaks(const VM *vm);
 
 /* Starts a new goroutine running fn(args...) (nargs values, copied), as
  * a go statement would, from C code that runs outside any goroutine: the

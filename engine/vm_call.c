@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "base/mem.h"
+#include "engine/race.h"
 #include "engine/sched.h"
 #include "engine/trace.h"
 #include "engine/types.h"
@@ -103,9 +104,17 @@ static Step call_native(VM *vm, Goroutine *g, Func *fn, Closure *cl,
                         int argbase, int flags) {
   Frame nf = {fn, cl, 0, argbase, NULL, flags | FRAME_NATIVE};
   g->sp = argbase + fn->nparams;
+  const void *a0 = NULL; /* --race: the sync object, before args go */
+  if (vm->race) a0 = vm_race_native_pre(vm, g, fn, g->stack + argbase);
+  TraceCall tc = {0}; /* the trace's sync events (trace.h) */
+  if (vm->opts.trace)
+    trace_call_enter(vm->opts.trace, g, fn->name, g->stack + argbase, &tc);
   NatStatus st = run_native(vm, g, fn, argbase, ret_slot(&nf),
                             (flags & FRAME_DISCARD) != 0);
-  if (st == NAT_OK && sched_native_point(vm->sched, g, fn->name))
+  if (tc.op) trace_call_leave(vm->opts.trace, g, &tc, st);
+  if (vm->race && st == NAT_OK) vm_race_native_post(vm, g, fn, a0);
+  if (st == NAT_OK && vm->opts.strategy != STRAT_GO &&
+      sched_native_point(vm->sched, g, fn->name))
     st = NAT_YIELD; /* sync, time, context calls are scheduling points */
   if (st == NAT_OK || st == NAT_YIELD) {
     Step s = after_return(vm, g, &nf);
@@ -256,6 +265,7 @@ Step vm_go(VM *vm, Goroutine *g, int n, uint32_t pc_after) {
   ng->creator = top(g)->fn;
   ng->creator_pc = pc_after;
   sched_add(vm->sched, ng, false);
+  race_go(vm, g, ng);
   return sched_point(vm->sched, g) ? STEP_YIELD : STEP_OK; /* sched.h */
 }
 
@@ -266,6 +276,7 @@ void vm_spawn(VM *vm, Closure *fn, Value *args, int nargs) {
   ng->creator = NULL;
   ng->creator_pc = 0;
   sched_add(vm->sched, ng, false);
+  race_go(vm, NULL, ng);
 }
 
 /* Finishes the native that blocked at the top frame (g was woken), or

@@ -16,7 +16,9 @@
 
 #include "base/mem.h"
 #include "engine/fmt.h"
+#include "engine/race.h"
 #include "engine/sched.h"
+#include "engine/trace.h"
 #include "engine/traceback.h"
 #include "engine/types.h"
 #include "engine/vm_int.h"
@@ -40,9 +42,16 @@ static void finish(VM *vm, VMEnd end, int status, Buf *report) {
   } else {
     vm->end_msg = xstrdup("");
   }
+  if (vm->opts.trace) trace_end(vm->opts.trace, end, status, vm->end_msg);
 }
 
-void vm_end_exit(VM *vm, int code) { finish(vm, VM_END_EXIT, code, NULL); }
+/* A normal end: --leaks and --race have their say first (race: Go's
+ * racefini turns status 0 into 66). */
+void vm_end_exit(VM *vm, int code) {
+  vm_leak_report(vm);
+  if (!vm->ended) code = vm_race_exit_status(vm, code);
+  finish(vm, VM_END_EXIT, code, NULL);
+}
 
 void vm_end_panic(VM *vm, Goroutine *g) {
   Buf b = BUF_INIT;
@@ -148,6 +157,7 @@ int vm_run(VM *vm) {
   Sched *s = vm->sched;
   vm->main_g = vm_gor_new(vm, vm->prog->entry, NULL, NULL, 0);
   sched_add(s, vm->main_g, true);
+  race_go(vm, NULL, vm->main_g); /* --race: main's thread */
   while (!vm->ended) {
     Goroutine *g = sched_pick(s);
     if (vm->pending != PEND_NONE) pending_outside(vm);

@@ -1,6 +1,6 @@
-/* tests/unit/test_sched.c - the scheduler, virtual clock, timers and
- * semaphore queues (engine/sched.c) and goroutine dumps
- * (engine/traceback.c).
+/* tests/unit/test_sched.c - the scheduler, the chooser (recording,
+ * replay, tokens, PCT), virtual clock, timers and semaphore queues
+ * (engine/sched.c) and goroutine dumps (engine/traceback.c).
  *
  * Goroutines are plain zeroed structs driven by hand, as vm.c would drive
  * them.  The VM is a fake: vm_sched and func_line are wrapped
@@ -11,6 +11,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -305,6 +306,209 @@ static void sched__quanta(void **state)
   sched_free(s);
 }
 
+/* --- the chooser, recording and replay ---------------------------------------- */
+
+/* A little model of a run: 8 goroutines, n scheduling points, each
+ * picked goroutine yields or (every 5th point) exits; selects and map
+ * iterations in between.  out gets the picks and draws; returns the
+ * count written. */
+static int model_run(uint64_t seed, Strategy st, int pct_depth,
+                     int64_t pct_steps, const Buf *replay, Buf *record,
+                     int *out, int n, char **err)
+{
+  Fix *f = fix_new(seed, st);
+  Sched *s = f->vm.s;
+  sched_configure(s, pct_depth, pct_steps,
+                  replay ? (const uint8_t *)replay->data : NULL,
+                  replay ? replay->len : 0, record);
+  sched_add(s, &f->g[0], true);
+  for (int i = 1; i < 8; i++) sched_add(s, &f->g[i], false);
+  int k = 0;
+  for (int i = 0; i < n; i++) {
+    Goroutine *g = sched_pick(s);
+    if (!g) break;
+    out[k++] = (int)(g - f->g);
+    out[k++] = sched_choose(s, 3, CHOICE_SELECT);
+    out[k++] = (int)(sched_rand(s) % 1000);
+    out[k++] = (int)sched_quantum(s, g);
+    if (i % 5 == 4)
+      sched_exit(s, g);
+    else
+      sched_gosched(s, g);
+  }
+  if (err)
+    *err = sched_replay_error(s) ? strdup(sched_replay_error(s)) : NULL;
+  fix_free(f);
+  return k;
+}
+
+static void sched__same_seed_same_choices(void **state)
+{
+  (void)state;
+  for (Strategy st = STRAT_GO; st <= STRAT_PCT; st++) {
+    int a[160], b[160], c[160];
+    Buf ra = BUF_INIT, rb = BUF_INIT;
+    int na = model_run(9, st, 0, 0, NULL, &ra, a, 40, NULL);
+    int nb = model_run(9, st, 0, 0, NULL, &rb, b, 40, NULL);
+    int nc = model_run(10, st, 0, 0, NULL, NULL, c, 40, NULL);
+    assert_int_equal(na, nb);
+    assert_memory_equal(a, b, (size_t)na * sizeof *a);
+    assert_int_equal(ra.len, rb.len);
+    assert_memory_equal(ra.data, rb.data, ra.len);
+    assert_true(na != nc || memcmp(a, c, (size_t)na * sizeof *a) != 0);
+    buf_fini(&ra);
+    buf_fini(&rb);
+  }
+}
+
+static void sched__replay_reproduces_choices(void **state)
+{
+  (void)state;
+  for (Strategy st = STRAT_GO; st <= STRAT_PCT; st++) {
+    int a[160], b[160];
+    Buf rec = BUF_INIT, again = BUF_INIT;
+    char *err = NULL;
+    int na = model_run(21, st, 2, 50, NULL, &rec, a, 40, NULL);
+    /* Another seed, same list: the same run, choice for choice. */
+    int nb = model_run(777, st, 2, 50, &rec, &again, b, 40, &err);
+    assert_null(err);
+    assert_int_equal(na, nb);
+    assert_memory_equal(a, b, (size_t)na * sizeof *a);
+    assert_int_equal(rec.len, again.len);
+    assert_memory_equal(rec.data, again.data, rec.len);
+    buf_fini(&rec);
+    buf_fini(&again);
+  }
+}
+
+static void sched__replay_divergence_is_reported(void **state)
+{
+  (void)state;
+  int out[160];
+  Buf bogus = BUF_INIT;
+  buf_putc(&bogus, (char)(5 * SCHED_NCHOICE_KINDS + CHOICE_RAND)); /* rand 5 */
+  char *err = NULL;
+  model_run(3, STRAT_RANDOM, 0, 0, &bogus, NULL, out, 10, &err);
+  assert_non_null(err);
+  assert_string_equal(err, "replay diverged at choice 1: recorded rand 5, "
+                           "but the program offered pick of 8");
+  free(err);
+  buf_clear(&bogus);
+  buf_putc(&bogus, (char)0x80); /* a varint cut short */
+  model_run(3, STRAT_RANDOM, 0, 0, &bogus, NULL, out, 10, &err);
+  assert_non_null(strstr(err, "malformed"));
+  free(err);
+  buf_fini(&bogus);
+}
+
+static void sched__tokens(void **state)
+{
+  (void)state;
+  Buf b = BUF_INIT;
+  uint8_t ch[] = {0x06, 0x09, 0x08, 0xff, 0x01};
+  sched_token_format(STRAT_PCT, 2, 12345, NULL, 0, &b);
+  assert_string_equal(buf_cstr(&b), "pct:2:12345");
+  buf_clear(&b);
+  sched_token_format(STRAT_RANDOM, 0, UINT64_MAX, ch, sizeof ch, &b);
+  assert_string_equal(buf_cstr(&b), "random::18446744073709551615:BgkI_wE");
+  SchedToken t;
+  assert_int_equal(sched_token_parse(buf_cstr(&b), &t, NULL), 0);
+  assert_int_equal(t.strategy, STRAT_RANDOM);
+  assert_int_equal(t.pct_depth, 0);
+  assert_true(t.seed == UINT64_MAX);
+  assert_int_equal(t.nchoices, sizeof ch);
+  assert_memory_equal(t.choices, ch, sizeof ch);
+  sched_token_fini(&t);
+  assert_int_equal(sched_token_parse("go::7", &t, NULL), 0);
+  assert_true(t.strategy == STRAT_GO && t.seed == 7 && !t.choices);
+  const char *bad[] = {"", "go", "go:7", "fifo::1", "pct:x:1", "pct:17:1",
+                       "go::-1", "go::18446744073709551616", "go::1:a*b",
+                       "go::1:A"};
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    buf_clear(&b);
+    assert_int_equal(sched_token_parse(bad[i], &t, &b), -1);
+    assert_non_null(strstr(buf_cstr(&b), "bad replay token"));
+  }
+  buf_fini(&b);
+}
+
+/* PCT on a tiny model: two goroutines that never block, preempted at
+ * every point.  With d = 1 there is no change point: the higher priority
+ * runs to its end.  With d = 2 the one change point, at step k1, demotes
+ * whoever runs then: exactly one switch, at k1. */
+static int pct_switches(uint64_t seed, int depth, int64_t k, int *first_switch)
+{
+  Fix *f = fix_new(seed, STRAT_PCT);
+  Sched *s = f->vm.s;
+  sched_configure(s, depth, k, NULL, 0, NULL);
+  sched_add(s, &f->g[0], true);
+  sched_add(s, &f->g[1], false);
+  int prev = -1, switches = 0;
+  *first_switch = -1;
+  for (int step = 1; step <= 40; step++) {
+    Goroutine *g = sched_pick(s);
+    int who = (int)(g - f->g);
+    if (prev >= 0 && who != prev) {
+      switches++;
+      if (*first_switch < 0) *first_switch = step;
+    }
+    prev = who;
+    sched_gosched(s, g);
+  }
+  assert_int_equal(sched_points(s), 40);
+  fix_free(f);
+  return switches;
+}
+
+static void sched__pct_depth_one_and_two(void **state)
+{
+  (void)state;
+  int at, seen_switch_at[41] = {0};
+  for (uint64_t seed = 1; seed <= 50; seed++) {
+    assert_int_equal(pct_switches(seed, 1, 20, &at), 0);
+    int n = pct_switches(seed, 2, 20, &at);
+    /* Change point in [1, 20]: a switch there, except at step 1 (nobody
+     * ran before it, so there is no one to demote). */
+    assert_true(n == 1 || (n == 0 && at < 0));
+    if (n == 1) {
+      assert_in_range(at, 2, 20);
+      seen_switch_at[at] = 1;
+    }
+  }
+  int spread = 0;
+  for (int i = 0; i <= 40; i++) spread += seen_switch_at[i];
+  assert_true(spread >= 8); /* change points are spread over [1, k] */
+}
+
+/* Scheduling points: never under STRAT_GO, and never inside a call that
+ * fmt makes from C (FRAME_NESTED). */
+static void sched__points(void **state)
+{
+  (void)state;
+  Goroutine g;
+  memset(&g, 0, sizeof g);
+  Frame fr[2];
+  memset(fr, 0, sizeof fr);
+  g.frames = fr;
+  g.nframes = 1;
+  Sched *go = sched_new(NULL, 1, STRAT_GO);
+  Sched *rnd = sched_new(NULL, 1, STRAT_RANDOM);
+  assert_false(sched_point(go, &g));
+  assert_true(sched_point(rnd, &g));
+  assert_true(sched_native_point(rnd, &g, "sync.(*Mutex).Lock"));
+  assert_true(sched_native_point(rnd, &g, "sync/atomic.AddInt64"));
+  assert_true(sched_native_point(rnd, &g, "time.Sleep"));
+  assert_false(sched_native_point(rnd, &g, "fmt.Println"));
+  assert_false(sched_native_point(rnd, &g, "syncx.F"));
+  assert_false(sched_native_point(go, &g, "sync.(*Mutex).Lock"));
+  fr[1].flags = FRAME_NESTED;
+  g.nframes = 2;
+  assert_false(sched_point(rnd, &g));
+  assert_false(sched_native_point(rnd, &g, "sync.(*Mutex).Lock"));
+  sched_free(go);
+  sched_free(rnd);
+}
+
 /* --- semaphore queues ---------------------------------------------------------- */
 
 static void sched__sema_fifo_lifo(void **state)
@@ -427,6 +631,12 @@ int main(void)
       cmocka_unit_test(sched__timer_heap_many),
       cmocka_unit_test(sched__seed_determinism),
       cmocka_unit_test(sched__quanta),
+      cmocka_unit_test(sched__same_seed_same_choices),
+      cmocka_unit_test(sched__replay_reproduces_choices),
+      cmocka_unit_test(sched__replay_divergence_is_reported),
+      cmocka_unit_test(sched__tokens),
+      cmocka_unit_test(sched__pct_depth_one_and_two),
+      cmocka_unit_test(sched__points),
       cmocka_unit_test(sched__sema_fifo_lifo),
       cmocka_unit_test(sched__sema_table_grows),
       cmocka_unit_test(traceback__parked_and_running),
