@@ -95,6 +95,12 @@ struct Sched {
   int64_t change_at[SCHED_PCT_MAX_DEPTH]; /* step of change point i+1 */
   Goroutine *last;       /* ran last: the one a change point demotes */
   struct Trace *trace;   /* borrowed */
+  /* STRAT_GO time slices: a goroutine taken from runnext inherits what is
+   * left of the running slice (Go's inheritTime), so two goroutines that
+   * keep handing each other the CPU through runnext are preempted when the
+   * slice runs out and the run queue gets its turn, as in Go. */
+  int64_t slice_left;
+  bool from_runnext;
 };
 
 /* --- random numbers ------------------------------------------------------ */
@@ -508,7 +514,11 @@ void sched_sleep(Sched *s, Goroutine *g, int64_t ns)
   sched_park(s, g, "sleep");
 }
 
-void sched_tick(Sched *s, int64_t steps) { s->now += steps * SCHED_NS_PER_STEP; }
+void sched_tick(Sched *s, int64_t steps)
+{
+  s->now += steps * SCHED_NS_PER_STEP;
+  s->slice_left -= steps;
+}
 
 int64_t sched_now(const Sched *s) { return s->now; }
 
@@ -567,6 +577,7 @@ Goroutine *sched_pick(Sched *s)
   if (s->strategy == STRAT_GO) {
     g = s->runnext;
     s->runnext = NULL;
+    s->from_runnext = g != NULL;
     if (!g) g = runq_pop(s);
   } else {
     g = pick_choice(s);
@@ -580,7 +591,14 @@ Goroutine *sched_pick(Sched *s)
 int64_t sched_quantum(Sched *s, Goroutine *g)
 {
   (void)g;
-  if (s->strategy == STRAT_GO) return SCHED_GO_QUANTUM;
+  if (s->strategy == STRAT_GO) {
+    if (!s->from_runnext || s->slice_left <= 0) {
+      /* A fresh slice, unless an inherited one just ran out: then the
+       * runnext goroutine gets one instruction and is preempted. */
+      s->slice_left = s->from_runnext ? 1 : SCHED_GO_QUANTUM;
+    }
+    return s->slice_left;
+  }
   if (s->strategy == STRAT_PCT)
     return 1 + sched_choose(s, SCHED_PCT_SLICE, CHOICE_QUANTUM);
   int shift = sched_choose(s, SCHED_RANDOM_MAX_SHIFT + 1, CHOICE_QUANTUM);
