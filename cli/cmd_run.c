@@ -1,6 +1,13 @@
-/* cmd_run.c - `panicroom run FILE.go [options] [-- ARGS]`: runs one Go
- * file and behaves like the compiled Go program: same stdout, same stderr
- * for panics, fatal errors and deadlocks, same exit status.
+/* cmd_run.c - `panicroom run FILE.go|ID [--fixed] [options] [-- ARGS]`:
+ * runs one Go file and behaves like the compiled Go program: same stdout,
+ * same stderr for panics, fatal errors and deadlocks, same exit status.
+ *
+ * An ID names a lesson (lessons/resolve.h): its broken.go, or fixed.go
+ * with --fixed.  When the lesson's failure depends on the schedule and its
+ * front matter records a seed, the run follows `random::SEED` (the search
+ * in check-lessons finds such seeds under the random strategy), unless
+ * --seed, --strategy or --replay says otherwise; a seed of 0 means none
+ * was recorded and the default schedule stands.
  *
  * The program runs in a forked child under limits (runner/), and its
  * stdout and stderr are passed through to ours as they arrive, byte for
@@ -42,6 +49,7 @@
 #include "base/mem.h"
 #include "base/os.h"
 #include "engine/trace.h"
+#include "lessons/resolve.h"
 #include "runner/gorun.h"
 #include "runner/run.h"
 #include "runner/schedule.h"
@@ -65,6 +73,7 @@ typedef struct RunArgs {
   uint64_t timeout_s;
   bool engine_go;
   bool race, leaks; /* --race, --leaks (VMOptions) */
+  bool fixed;       /* --fixed: a lesson's fixed.go */
   int prog_argc;
   char **prog_argv;
 } RunArgs;
@@ -153,6 +162,10 @@ static int parse_option(int argc, char **argv, int *i, RunArgs *ra)
 
   if (strcmp(a, "--race") == 0 || strcmp(a, "--leaks") == 0) {
     *(a[2] == 'r' ? &ra->race : &ra->leaks) = true;
+    return 0;
+  }
+  if (strcmp(a, "--fixed") == 0) {
+    ra->fixed = true;
     return 0;
   }
   if (strcmp(a, "--seed") && strcmp(a, "--strategy") && strcmp(a, "--depth")
@@ -415,18 +428,36 @@ static int run_lab(const RunArgs *ra, const char *src, size_t len)
   return status;
 }
 
+/* FILE.go or a lesson id (see the top of this file). */
+static int resolve_file(RunArgs *ra, Resolved *res)
+{
+  if (resolve_or_say(ra->file, ra->fixed, res) < 0)
+    return CLI_USAGE;
+  ra->file = res->path;
+  if (resolve_uses_seed(res) && !ra->engine_go && !ra->seed_set &&
+      !ra->strategy_set && !ra->replay)
+    ra->spec = (ScheduleSpec){.strategy = STRAT_RANDOM, .seed = res->seed};
+  return 0;
+}
+
 int cmd_run(int argc, char **argv)
 {
   RunArgs ra;
+  Resolved res;
   size_t len;
   char *src;
   int rc = parse_args(argc, argv, &ra);
 
   if (rc)
     return rc;
-  if (!(src = cli_read_source(ra.file, &len)))
+  if (resolve_file(&ra, &res) != 0)
     return CLI_USAGE;
+  if (!(src = cli_read_source(ra.file, &len))) {
+    resolve_fini(&res);
+    return CLI_USAGE;
+  }
   rc = ra.engine_go ? run_go(&ra) : run_lab(&ra, src, len);
   free(src);
+  resolve_fini(&res);
   return rc;
 }

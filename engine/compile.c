@@ -454,8 +454,9 @@ static void declare_func(Comp *c, Node *fd, int *ninit) {
                        ? fd->b->list2.items[i]->list.len : 1;
   f->nlocals = f->nparams + f->nresults;
   f->native = native_lookup(f->name);
-  if (!f->native) comp_error(c, fd->pos, "panicroom: missing native %s",
-                             f->name);
+  if (!f->native)
+    comp_error(c, fd->pos, "panicroom: missing native %s (%s:%d)", f->name,
+               f->file, fd->pos.line);
 }
 
 static void set_pkg(Comp *c, Package *pkg, const char *main_file) {
@@ -582,6 +583,11 @@ static void build_entry(Comp *c, const CheckResult *cr, const char *mf) {
 }
 
 Program *compile_program(Universe *u, const CheckResult *cr, Diags *diags) {
+  return compile_program_opts(u, cr, diags, NULL);
+}
+
+Program *compile_program_opts(Universe *u, const CheckResult *cr,
+                              Diags *diags, const CompileOptions *opts) {
   Program *p = xcalloc(1, sizeof *p);
   p->universe = u;
   heap_init(&p->heap, 0);
@@ -592,6 +598,7 @@ Program *compile_program(Universe *u, const CheckResult *cr, Diags *diags) {
   c.arena = types_arena(u);
   c.p = p;
   c.diags = diags;
+  c.race = opts && opts->race;
   declare_all(&c, cr, diags->file);
   assign_globals(&c, cr);
   compile_bodies(&c, cr, diags->file);

@@ -76,7 +76,31 @@ static void adjust(FnState *fs, int d) {
 
 void set_depth(FnState *fs, int depth) { adjust(fs, depth - fs->depth); }
 
+/* Instructions whose memory access the race detector checks: the VM's
+ * RACE handler (vm_race.c) knows where each one reads or writes. */
+static bool race_access_op(Opcode op) {
+  switch (op) {
+  case OP_GLOBAL: case OP_SETGLOBAL: case OP_BOXGET: case OP_BOXSET:
+  case OP_UPGET: case OP_UPSET: case OP_LOADREF: case OP_STOREREF:
+  case OP_FIELD: case OP_SETFIELD: case OP_AINDEX: case OP_SINDEX:
+  case OP_ASETINDEX: case OP_SSETINDEX: case OP_MAPINDEX:
+  case OP_MAPINDEX2: case OP_MAPSET: case OP_MAPDELETE: case OP_MAPITER:
+  case OP_MAPNEXT:
+    return true;
+  default: return false;
+  }
+}
+
+/* With CompileOptions.race, a RACE word goes in front of each access of
+ * the learner's code.  Jump targets taken with here() before the emit
+ * land on it; the returned position stays the instruction's own. */
+static void race_mark(FnState *fs, Opcode op) {
+  if (fs->c->race && !fs->fn->prelude && race_access_op(op))
+    put(fs, (uint32_t)OP_RACE);
+}
+
 int emit(FnState *fs, Opcode op) {
+  race_mark(fs, op);
   int at = fs->ncode;
   put(fs, (uint32_t)op);
   adjust(fs, effect(op, 0, 0));
@@ -84,6 +108,7 @@ int emit(FnState *fs, Opcode op) {
 }
 
 int emit1(FnState *fs, Opcode op, int64_t a) {
+  race_mark(fs, op);
   int at = fs->ncode;
   put(fs, (uint32_t)op);
   put(fs, (uint32_t)a);
@@ -103,6 +128,12 @@ int emit2(FnState *fs, Opcode op, int64_t a, int64_t b) {
 void emit_word(FnState *fs, uint32_t w) { put(fs, w); }
 
 void emit_call(FnState *fs, Opcode op, int64_t a, int nargs, int nres) {
+  /* Once.Do's fast path reads o.done without a lock; under --race the
+   * call acquires what the first Do released (vm_race.c), as Go's atomic
+   * load of done does. */
+  if (fs->c->race && !fs->fn->prelude && op == OP_CALLF &&
+      strcmp(fs->c->p->funcs[a]->name, "sync.(*Once).Do") == 0)
+    put(fs, (uint32_t)OP_RACE);
   put(fs, (uint32_t)op);
   put(fs, (uint32_t)a);
   if (op != OP_CALL) put(fs, (uint32_t)nargs);

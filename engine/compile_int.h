@@ -80,6 +80,7 @@ struct Comp {
   int nwraps, capwraps;
   int nglob_lits;    /* "main.glob..funcN" closures */
   bool failed;       /* a panicroom bug was reported */
+  bool race;         /* emit RACE annotations (CompileOptions) */
 };
 
 /* --- program.c: building a Program --- */

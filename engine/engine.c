@@ -59,6 +59,9 @@ static int run(Program *prog, const VMOptions *opts, EngineResult *res) {
   res->end = vm_end(vm);
   res->first_error = first_line(vm_end_message(vm));
   res->ngoroutines = count_goroutines(vm);
+  res->steps = vm_steps(vm);
+  res->races = vm_races(vm);
+  res->leaks = vm_leaks(vm);
   vm_free(vm);
   return status;
 }
@@ -74,7 +77,8 @@ int engine_run(const char *filename, const char *src, size_t len,
   memset(&cr, 0, sizeof cr);
   Program *prog = NULL;
   if (!diag_any(&d) && check_program(u, file, &d, &cr) && !diag_any(&d)) {
-    prog = compile_program(u, &cr, &d); /* owns u from here */
+    CompileOptions co = {.race = opts && opts->race};
+    prog = compile_program_opts(u, &cr, &d, &co); /* owns u from here */
     u = NULL;
   }
   int status;

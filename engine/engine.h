@@ -20,6 +20,9 @@ typedef struct EngineResult {
                        * malloc'd, NULL if none */
   int64_t steps;      /* instructions executed */
   int ngoroutines;    /* goroutines ever created */
+  int races;          /* data races reported (VMOptions.race) */
+  int leaks;          /* goroutines blocked when main returned
+                       * (VMOptions.leaks) */
 } EngineResult;
 
 /* filename is what positions print; src/len the text. */

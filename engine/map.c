@@ -39,6 +39,7 @@ struct MapObj {
   int64_t next_seq;
   uint64_t seed;
   uint64_t epoch;    /* bumped by each compaction */
+  const void *writer; /* hashWriting: the goroutine mid-write, or NULL */
 };
 
 static void map_finalize(Obj *o) {
@@ -167,6 +168,17 @@ void map_delete(MapObj *m, Value key, struct Type **bad) {
   m->e[i].live = false;
   m->e[i].key = m->e[i].val = (Value){{0}, NULL};
   m->count--;
+}
+
+bool map_writing(const MapObj *m) { return m && m->writer; }
+const void *map_writer(const MapObj *m) { return m ? m->writer : NULL; }
+void map_set_writing(MapObj *m, const void *writer) { m->writer = writer; }
+
+bool map_key_ok(const MapObj *m, Value key, struct Type **bad) {
+  Type *b = NULL;
+  (void)val_hash(m->ktype, key, m->seed, &b);
+  if (b) *bad = b;
+  return b == NULL;
 }
 
 int64_t map_entries(const MapObj *m) { return m ? m->n : 0; }

@@ -35,6 +35,19 @@ Value *map_set(struct VM *vm, MapObj *m, Value key, Value val,
                struct Type **bad);
 void map_delete(MapObj *m, Value key, struct Type **bad);
 
+/* Go's hashWriting flag (runtime/map.go): a write sets it, may be switched
+ * out (the VM's switch point), then completes and clears it; any other
+ * access that finds it set is a concurrent access, which Go turns into a
+ * fatal error.  The writer that holds it is recorded so a resumed write can
+ * tell its own flag from another goroutine's.  Nil-safe. */
+bool map_writing(const MapObj *m);
+void map_set_writing(MapObj *m, const void *writer); /* NULL clears */
+const void *map_writer(const MapObj *m);
+/* The key type's hashability check alone (Go hashes the key before it
+ * sets hashWriting, so an unhashable key panics first); true if hashable,
+ * else *bad is set. */
+bool map_key_ok(const MapObj *m, Value key, struct Type **bad);
+
 /* Walk in insertion order: entries 0..map_cap_entries()-1, skipping
  * deleted ones (map_entry returns false for them). */
 int64_t map_entries(const MapObj *m);

@@ -62,6 +62,14 @@ struct VM {
   VMEnd end;
   int status;
   char *end_msg;       /* first stderr line, owned */
+  /* run --race (vm_race.c) */
+  struct Race *race;   /* the detector, NULL without --race */
+  Goroutine **race_gs; /* thread index -> goroutine */
+  int race_capgs;
+  int races;           /* reports printed */
+  /* run --leaks (vm_leak.c) */
+  struct LeakSites *leak_sites; /* where channels were made, or NULL */
+  int leaks;           /* goroutines reported blocked at exit */
 };
 
 /* Why vm_exec returned. */
@@ -129,8 +137,17 @@ void vm_op_strnext(Value *sp);
 bool vm_op_mapindex(VM *vm, Value *sp, Type *mt, bool two);
 bool vm_op_mapset(VM *vm, Value m, Value k, Value v, Type *mt);
 bool vm_op_mapdelete(VM *vm, Value m, Value k, Type *mt);
+/* MAPSET/MAPDELETE from the dispatch loop: two-phase, see map.h. */
+typedef enum MapStep {
+  MAP_DONE,   /* written */
+  MAP_RAISED, /* vm->pending */
+  MAP_SWITCH  /* hashWriting is set and g must yield at the instruction,
+               * which runs again to finish the write */
+} MapStep;
+MapStep vm_op_mapwrite(VM *vm, Goroutine *g, const Value *ops, Type *mt,
+                       bool del, int64_t left);
 Value vm_op_mapiter(VM *vm, Value m);
-void vm_op_mapnext(Value *sp);
+bool vm_op_mapnext(VM *vm, Value *sp);
 bool vm_op_assert(VM *vm, Value *sp, Type *t, Type *s);
 bool vm_op_asserti(VM *vm, Value *sp, Type *t, bool two, Type *s);
 bool vm_op_istype(Value v, Type *t);
@@ -142,6 +159,34 @@ NatStatus vm_slice_error(VM *vm, const char *pre, const char *mid,
 NatStatus vm_assert_error(VM *vm, const char *msg);
 const char *vm_type_name(Type *t, Buf *tmp);
 Value vm_string_value(VM *vm, const char *s);
+
+/* The map a range iterator walks (for the race detector). */
+void *vm_op_iter_map(Value iter);
+
+/* --- vm_race.c: the VM side of race.h --- */
+void vm_race_init(VM *vm);
+void vm_race_fini(VM *vm);
+/* RACE: checks the access of the instruction at ip (not yet run). */
+void vm_race_op(VM *vm, Goroutine *g, const Frame *fr, const uint32_t *ip,
+                const Value *sp, Value *slots);
+/* Around a native call: edges of the sync natives and atomics.  pre
+ * returns the first argument's pointer for post (the arguments are gone
+ * by then); post runs after a successful return, results on the stack. */
+const void *vm_race_native_pre(VM *vm, Goroutine *g, const struct Func *fn,
+                               const Value *args);
+void vm_race_native_post(VM *vm, Goroutine *g, const struct Func *fn,
+                         const void *a0);
+/* Go's racefini at a normal exit: "Found N data race(s)", status 66. */
+int vm_race_exit_status(VM *vm, int code);
+
+/* --- vm_leak.c: run --leaks --- */
+void vm_leak_init(VM *vm);
+void vm_leak_fini(VM *vm);
+/* MAKECHAN: remembers where the channel was made. */
+void vm_leak_note(VM *vm, const void *obj, const struct Func *fn,
+                  uint32_t pc);
+/* When main returns: reports every goroutine still blocked. */
+void vm_leak_report(VM *vm);
 
 /* --- vm_end.c --- */
 void vm_end_panic(VM *vm, Goroutine *g);

@@ -396,8 +396,12 @@ static bool bad_key(VM *vm, Type *bad) {
 bool vm_op_mapindex(VM *vm, Value *sp, Type *mt, bool two) {
   Type *u = type_under(mt), *bad = NULL;
   Value *slot = NULL;
-  if (sp[-2].as.p)
-    slot = map_find(sp[-2].as.p, sp[-1], &bad);
+  MapObj *m = sp[-2].as.p;
+  /* Go's mapaccess checks hashWriting only in a non-empty map. */
+  if (map_len(m) && map_writing(m))
+    return vm_throw(vm, NULL, "concurrent map read and map write"), false;
+  if (m)
+    slot = map_find(m, sp[-1], &bad);
   else
     val_hash(u->key, sp[-1], 0, &bad); /* Go hashes for a nil map too */
   if (bad) return bad_key(vm, bad);
@@ -413,6 +417,56 @@ bool vm_op_mapset(VM *vm, Value m, Value k, Value v, Type *mt) {
   Type *bad = NULL;
   map_set(vm, m.as.p, k, v, &bad);
   return bad ? bad_key(vm, bad) : true;
+}
+
+/* The switch point of a map write, between setting hashWriting and the
+ * write itself.  Under STRAT_GO a goroutine is switched only when its
+ * quantum ends (Go's asynchronous preemption), so only a write that lands
+ * exactly there is split; under the exploring strategies it is one of
+ * the chooser's scheduling points (sched_point), so a racy program shows
+ * Go's fatal error under some seed and its replay token reproduces it. */
+static bool map_switch(VM *vm, Goroutine *g, int64_t left) {
+  if (left < 0) return false; /* a nested call from C cannot yield */
+  if (sched_strategy(vm->sched) == STRAT_GO) return left == 0;
+  return sched_point(vm->sched, g);
+}
+
+static void map_write_now(VM *vm, MapObj *m, const Value *ops, bool del) {
+  Type *bad = NULL;
+  if (del)
+    map_delete(m, ops[1], &bad);
+  else
+    map_set(vm, m, ops[1], ops[2], &bad);
+  map_set_writing(m, NULL);
+}
+
+/* MAPSET [m k v] / MAPDELETE [m k] as Go's mapassign and mapdelete: the
+ * checks, hashWriting set, a possible switch (MAP_SWITCH: the caller
+ * yields and runs the instruction again), then the write.  A goroutine
+ * that finds another's hashWriting dies "concurrent map writes".  left is
+ * the dispatch loop's remaining quantum, negative in a nested call. */
+MapStep vm_op_mapwrite(VM *vm, Goroutine *g, const Value *ops, Type *mt,
+                       bool del, int64_t left) {
+  MapObj *m = ops[0].as.p;
+  if (m && g->map_writing == m) { /* phase two, after the switch */
+    g->map_writing = NULL;
+    map_write_now(vm, m, ops, del);
+    return MAP_DONE;
+  }
+  if (del && !map_len(m))
+    return vm_op_mapdelete(vm, ops[0], ops[1], mt) ? MAP_DONE : MAP_RAISED;
+  if (!m) return vm_op_mapset(vm, ops[0], ops[1], ops[2], mt), MAP_RAISED;
+  if (map_writing(m))
+    return vm_throw(vm, g, "concurrent map writes"), MAP_RAISED;
+  Type *bad = NULL;
+  if (!map_key_ok(m, ops[1], &bad)) return bad_key(vm, bad), MAP_RAISED;
+  map_set_writing(m, g);
+  if (map_switch(vm, g, left)) {
+    g->map_writing = m;
+    return MAP_SWITCH;
+  }
+  map_write_now(vm, m, ops, del);
+  return MAP_DONE;
 }
 
 bool vm_op_mapdelete(VM *vm, Value m, Value k, Type *mt) {
@@ -437,14 +491,23 @@ Value vm_op_mapiter(VM *vm, Value m) {
   return v;
 }
 
-/* [iter] -> [iter k v ok] */
-void vm_op_mapnext(Value *sp) {
+void *vm_op_iter_map(Value iter) {
+  IterObj *o = iter.as.p;
+  return o ? o->it.m : NULL;
+}
+
+/* [iter] -> [iter k v ok]; false if a write is in progress (raised). */
+bool vm_op_mapnext(VM *vm, Value *sp) {
   IterObj *o = sp[-1].as.p;
   Value k = {{0}, NULL}, v = {{0}, NULL};
+  if (map_writing(o->it.m))
+    return vm_throw(vm, NULL, "concurrent map iteration and map write"),
+           false;
   bool ok = map_iter_next(&o->it, &k, &v);
   sp[0] = k;
   sp[1] = v;
   sp[2] = (Value){{.i = ok}, NULL};
+  return true;
 }
 
 /* --- interfaces ----------------------------------------------------------- */

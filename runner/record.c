@@ -32,6 +32,8 @@ void record_from_engine(Record *rec, const EngineResult *r)
   rec->compile_error = r->compile_error != 0;
   rec->steps = r->steps;
   rec->goroutines = r->ngoroutines;
+  rec->races = r->races;
+  rec->leaks = r->leaks;
   if (n > RECORD_FIRST_MAX)
     n = RECORD_FIRST_MAX;
   memcpy(rec->first, first, n);

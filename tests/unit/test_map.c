@@ -1,7 +1,10 @@
 /* test_map.c - unit tests for engine/map.c: insert, overwrite, delete and
  * growth with thousands of keys, string and struct keys, unhashable
  * interface keys, and seeded iteration (each entry once, order depends on
- * the seed, deletes and compaction during a range). */
+ * the seed, deletes and compaction during a range), and the two-phase
+ * write of maps under concurrency: the hashWriting flag itself, and whole
+ * programs whose goroutines meet a write in progress and die with Go's
+ * fatal errors under some seed, reproducibly. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -12,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/mem.h"
+#include "engine/engine.h"
 #include "engine/map.h"
 #include "engine/program.h"
 #include "engine/types.h"
@@ -195,8 +200,99 @@ static void map__iteration_with_changes(void **state) {
   assert_int_equal(count, N - 1);
 }
 
+static void map__writing_flag(void **state) {
+  Fix *f = *state;
+  MapObj *m = map_new(f->vm, types_map(f->u, f->tint, f->tint), 0);
+  int g1, g2;
+  assert_false(map_writing(m));
+  assert_false(map_writing(NULL));
+  map_set_writing(m, &g1);
+  assert_true(map_writing(m));
+  assert_ptr_equal(map_writer(m), &g1);
+  assert_ptr_not_equal(map_writer(m), &g2);
+  map_set_writing(m, NULL);
+  assert_false(map_writing(m));
+  assert_null(map_writer(NULL));
+}
+
+static void map__key_ok(void **state) {
+  Fix *f = *state;
+  MapObj *m = map_new(f->vm, types_map(f->u, f->tany, f->tint), 0);
+  Type *bad = NULL;
+  Value k = {{.i = 3}, f->tint};
+  assert_true(map_key_ok(m, k, &bad));
+  assert_null(bad);
+  Value sl = {{0}, f->slice};
+  assert_false(map_key_ok(m, sl, &bad));
+  assert_ptr_equal(bad, f->slice);
+}
+
+/* Ground truth c06b: ten writers and ten readers, one operation each. */
+static const char racy_map[] =
+    "package main\n"
+    "\n"
+    "import \"sync\"\n"
+    "\n"
+    "func main() {\n"
+    "\tm := map[int]int{}\n"
+    "\tvar wg sync.WaitGroup\n"
+    "\tfor i := 0; i < 10; i++ {\n"
+    "\t\twg.Add(2)\n"
+    "\t\tgo func(i int) { defer wg.Done(); m[i] = i }(i)\n"
+    "\t\tgo func(i int) { defer wg.Done(); _ = m[i] }(i)\n"
+    "\t}\n"
+    "\twg.Wait()\n"
+    "\tprintln(len(m))\n"
+    "}\n";
+
+static void capture(void *ctx, int fd, const char *p, size_t n) {
+  (void)fd;
+  buf_append(ctx, p, n);
+}
+
+static int run_racy(Strategy st, uint64_t seed, Buf *out) {
+  VMOptions o = {.seed = seed, .strategy = st, .write = capture,
+                 .write_ctx = out};
+  EngineResult res;
+  int status = engine_run("prog.go", racy_map, strlen(racy_map), &o, &res);
+  engine_result_fini(&res);
+  return status;
+}
+
+static void map__concurrent_write_is_fatal(void **state) {
+  (void)state;
+  Buf go = BUF_INIT;
+  assert_int_equal(run_racy(STRAT_GO, 0, &go), 0); /* one P: no switch */
+  assert_string_equal(buf_cstr(&go), "10\n");
+  buf_fini(&go);
+  bool writes = false, rw = false;
+  for (uint64_t seed = 0; seed <= 50 && !(writes && rw); seed++) {
+    Buf a = BUF_INIT, b = BUF_INIT;
+    int st = run_racy(STRAT_RANDOM, seed, &a);
+    const char *t = buf_cstr(&a);
+    bool w = strncmp(t, "fatal error: concurrent map writes\n\n", 36) == 0;
+    bool r = strncmp(t, "fatal error: concurrent map read and map write\n",
+                     46) == 0;
+    if (w || r) {
+      assert_int_equal(st, 2);
+      assert_non_null(strstr(t, "\ngoroutine ")); /* the dump follows */
+      assert_int_equal(run_racy(STRAT_RANDOM, seed, &b), 2);
+      assert_string_equal(buf_cstr(&b), t); /* byte for byte */
+    }
+    writes |= w;
+    rw |= r;
+    buf_fini(&a);
+    buf_fini(&b);
+  }
+  assert_true(writes);
+  assert_true(rw);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(map__writing_flag, setup, teardown),
+      cmocka_unit_test_setup_teardown(map__key_ok, setup, teardown),
+      cmocka_unit_test(map__concurrent_write_is_fatal),
       cmocka_unit_test_setup_teardown(map__int_keys_grow_overwrite_delete,
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(map__churn_compacts, setup, teardown),
