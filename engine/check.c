@@ -260,6 +260,24 @@ static void collect(Checker *c, Node *file) {
 
 /* ---- imports ----------------------------------------------------------- */
 
+/* Names of the complex-number part of the universe, cut from the subset. */
+static bool complex_name(const char *name) {
+  static const char *const names[] = {"complex64", "complex128", "complex",
+                                      "real", "imag"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (strcmp(name, names[i]) == 0) return true;
+  return false;
+}
+
+void chk_undefined(Checker *c, Pos pos, const char *name) {
+  for (int i = 0; i < c->ncut_imports; i++)
+    if (strcmp(c->cut_imports[i], name) == 0) return;
+  if (complex_name(name))
+    CHK_ERR(c, pos, "panicroom: complex numbers are not supported");
+  else
+    CHK_ERR(c, pos, "undefined: %s", name);
+}
+
 static Package *load_package(Checker *c, const char *path);
 
 static bool unsupported_path(const char *path) {
@@ -271,7 +289,14 @@ static void import_spec(Checker *c, Node *spec) {
   const char *path = spec->lit ? spec->lit : "";
   Package *p = unsupported_path(path) ? NULL : load_package(c, path);
   if (!p) {
-    CHK_ERR(c, spec->pos, "panicroom: package %s is not supported", path);
+    if (strcmp(path, "C") == 0)
+      CHK_ERR(c, spec->pos, "panicroom: cgo is not supported");
+    else
+      CHK_ERR(c, spec->pos, "panicroom: package %s is not supported", path);
+    const char *slash = strrchr(path, '/');
+    if (c->ncut_imports < CHK_MAX_CUT_IMPORTS)
+      c->cut_imports[c->ncut_imports++] =
+          spec->name ? spec->name : slash ? slash + 1 : path;
     return;
   }
   const char *local = spec->name ? spec->name : p->name;
@@ -552,6 +577,11 @@ bool check_program_with_loader(Universe *u, Node *main_file, Diags *diags,
   out->runtime = load_package(&boot, "runtime");
   Package *m = new_package(&boot, "main", main_file, false);
   m->name = "main";
+  /* go build accepts a package foo and builds nothing; we run only main. */
+  if (main_file->name && main_file->name[0] &&
+      strcmp(main_file->name, "main") != 0)
+    diag_error(diags, main_file->pos,
+               "panicroom: packages other than main are not supported");
   check_package(u, &sh, m, main_file, diags);
   free(sh.busy);
   out->pkgs = sh.pkgs;

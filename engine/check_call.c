@@ -5,6 +5,7 @@
  * f(g()) (a tuple spread over the parameters) and f(xs...), so the
  * "have (...) want (...)" messages come out the same way for all of them,
  * as types2 prints them. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine/check_const.h"
@@ -181,14 +182,9 @@ static void const_conversion(Checker *c, Node *n, Node *x, Type *t) {
     v.slen = b.len;
     buf_fini(&b);
   } else if (!type_representable(&x->cv, t, &v)) {
-    const char *why = "";
-    if (type_is_numeric(t) && type_is_numeric(x->type))
-      why = x->cv.kind == CV_FLOAT && type_is_integer(t) &&
-                    x->cv.f != (double)(int64_t)x->cv.f
-                ? " (truncated)"
-                : "";
-    CHK_ERR(c, chk_pos(x), "cannot convert %s to type %s%s",
-            chk_operand(c, x), chk_typestr(c, t), why);
+    /* Go 1.19 says no more than this; 1.20 adds " (truncated)". */
+    CHK_ERR(c, chk_pos(x), "cannot convert %s to type %s",
+            chk_operand(c, x), chk_typestr(c, t));
     { set_invalid(c, n); return; }
   }
   if (type_is_untyped(x->type)) {
@@ -563,32 +559,53 @@ static void struct_lit(Checker *c, Node *n, Type *t) {
   }
 }
 
+/* Whether index idx was already given by one of the first i elements
+ * (Go: "duplicate index 0 in array or slice literal"). */
+static bool seen_index(const int64_t *seen, int i, int64_t idx) {
+  for (int j = 0; j < i; j++)
+    if (seen[j] == idx) return true;
+  return false;
+}
+
+/* The constant index of element e (KEYVALUE), or -1 after an error. */
+static int64_t elem_index(Checker *c, Node *e) {
+  chk_expr(c, e->a);
+  if (e->a->mode != EM_CONST || !type_is_integer(e->a->type) ||
+      e->a->cv.i < 0) {
+    if (e->a->mode != EM_NONE)
+      CHK_ERR(c, chk_pos(e->a), "index %s must be integer constant",
+              chk_exprstr(c, e->a));
+    return -1;
+  }
+  chk_convert_untyped(c, e->a, types_basic(c->u, TY_INT));
+  return e->a->cv.i;
+}
+
 /* Array/slice elements; returns the length (max index + 1). */
 static int64_t array_elems(Checker *c, Node *n, Type *elem, int64_t len) {
   int64_t idx = 0, max = 0;
+  int64_t *seen = xmalloc(((size_t)n->list.len + 1) * sizeof *seen);
   for (int i = 0; i < n->list.len; i++) {
     Node *e = n->list.items[i];
     Node *v = e;
     if (e->kind == N_KEYVALUE) {
       v = e->b;
-      chk_expr(c, e->a);
-      if (e->a->mode != EM_CONST || !type_is_integer(e->a->type) ||
-          e->a->cv.i < 0) {
-        if (e->a->mode != EM_NONE)
-          CHK_ERR(c, chk_pos(e->a), "index %s must be integer constant",
-                  chk_exprstr(c, e->a));
-      } else {
-        chk_convert_untyped(c, e->a, types_basic(c->u, TY_INT));
-        idx = e->a->cv.i;
-      }
+      int64_t k = elem_index(c, e);
+      if (k >= 0) idx = k;
     }
+    seen[i] = idx;
     if (len >= 0 && idx >= len)
       CHK_ERR(c, chk_pos(v), "index %lld is out of bounds (>= %lld)",
               (long long)idx, (long long)len);
+    else if (seen_index(seen, i, idx))
+      CHK_ERR(c, e->kind == N_KEYVALUE ? e->end : chk_pos(v), /* the colon */
+              "duplicate index %lld in array or slice literal",
+              (long long)idx);
     elem_value(c, v, elem, "array or slice literal");
     idx++;
     if (idx > max) max = idx;
   }
+  free(seen);
   return max;
 }
 

@@ -4,7 +4,16 @@
  * Decision: integer constants are computed in 128-bit arithmetic and stored
  * as int64 or, above INT64_MAX, as uint64 (ast.h ConstVal); anything wider
  * is "constant overflow".  That covers every constant the subset's programs
- * use (Go's own limit is 512 bits) while keeping ConstVal small. */
+ * use (Go's own limit is 512 bits) while keeping ConstVal small.
+ *
+ * Untyped float constants are exact in Go, so `0.1 + 0.2` is 0.3, not
+ * float64's 0.30000000000000004.  We keep them in long double (64-bit
+ * mantissa on x86-64) as a pair of doubles: f, the value rounded to
+ * float64 (what the compiler reads), and the rest in the otherwise unused
+ * u field (cst_ld).  Eleven extra bits make the classic sums round as Go
+ * rounds them; typed constants are rounded to their type
+ * (type_representable), as Go rounds them. */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +80,33 @@ CstInt cst_int(const ConstVal *v) {
 double cst_float(const ConstVal *v) {
   if (v->kind == CV_FLOAT || CST_HUGE(v)) return v->f;
   return v->is_big_u ? (double)v->u : (double)v->i;
+}
+
+long double cst_ld(const ConstVal *v) {
+  if (v->kind != CV_FLOAT) {
+    if (CST_HUGE(v)) return v->f;
+    return v->is_big_u ? (long double)v->u : (long double)v->i;
+  }
+  double lo;
+  memcpy(&lo, &v->u, sizeof lo);
+  return ldexpl((long double)v->f + lo, (int)v->i);
+}
+
+/* Beyond float64's range (1e400, 1e-400) f holds the mantissa and i the
+ * binary exponent; such a constant never reaches the compiler, because it
+ * is not representable as any typed float (types.c rounds it away). */
+void cst_set_ld(ConstVal *v, long double x) {
+  memset(v, 0, sizeof *v);
+  v->kind = CV_FLOAT;
+  long double ax = fabsl(x);
+  if (isfinite(x) && (ax > DBL_MAX || (ax != 0 && ax < DBL_MIN))) {
+    int e;
+    x = frexpl(x, &e);
+    v->i = e;
+  }
+  v->f = (double)x;
+  double lo = isfinite(v->f) ? (double)(x - v->f) : 0;
+  memcpy(&v->u, &lo, sizeof lo);
 }
 
 static void put_utf8(Buf *b, uint32_t r) {
@@ -188,11 +224,10 @@ bool cst_float_lit(const char *lit, size_t n, ConstVal *out) {
   for (size_t i = 0; i < n; i++)
     if (lit[i] != '_') tmp[k++] = lit[i];
   tmp[k] = 0;
-  memset(out, 0, sizeof *out);
-  out->kind = CV_FLOAT;
-  out->f = strtod(tmp, NULL);
+  long double x = strtold(tmp, NULL);
   free(tmp);
-  return isfinite(out->f);
+  cst_set_ld(out, x);
+  return isfinite(x);
 }
 
 /* ---- arithmetic -------------------------------------------------------- */
@@ -218,7 +253,8 @@ static bool fold_int(TokKind op, CstInt x, CstInt y, CstInt *r) {
   return *r < lim && *r > -lim;
 }
 
-static bool fold_float(TokKind op, double x, double y, double *r) {
+static bool fold_float(TokKind op, long double x, long double y,
+                       long double *r) {
   switch (op) {
   case T_ADD: *r = x + y; break;
   case T_SUB: *r = x - y; break;
@@ -255,11 +291,11 @@ CstStatus cst_binary(Arena *a, TokKind op, const ConstVal *x,
     return CST_OK;
   }
   if (as_float || x->kind == CV_FLOAT || y->kind == CV_FLOAT) {
-    double d = cst_float(y);
+    long double d = cst_ld(y), v = 0;
     if (op == T_QUO && d == 0) return CST_DIVZERO;
-    memset(r, 0, sizeof *r);
-    r->kind = CV_FLOAT;
-    return fold_float(op, cst_float(x), d, &r->f) ? CST_OK : CST_OVERFLOW;
+    bool ok = fold_float(op, cst_ld(x), d, &v);
+    cst_set_ld(r, v);
+    return ok ? CST_OK : CST_OVERFLOW;
   }
   CstInt yi = cst_int(y), v;
   if ((op == T_QUO || op == T_REM) && yi == 0) return CST_DIVZERO;
@@ -292,7 +328,7 @@ bool cst_compare(TokKind op, const ConstVal *x, const ConstVal *y) {
   } else if (x->kind == CV_BOOL) {
     c = x->b != y->b;
   } else if (x->kind == CV_FLOAT || y->kind == CV_FLOAT) {
-    double a = cst_float(x), b = cst_float(y);
+    long double a = cst_ld(x), b = cst_ld(y);
     c = a < b ? -1 : a > b;
   } else {
     CstInt a = cst_int(x), b = cst_int(y);
@@ -319,7 +355,7 @@ void cst_write(const ConstVal *v, Buf *out) {
     break;
   case CV_FLOAT: {
     char tmp[64];
-    snprintf(tmp, sizeof tmp, "%.6g", v->f);
+    snprintf(tmp, sizeof tmp, "%.6Lg", cst_ld(v));
     buf_puts(out, tmp);
     break;
   }

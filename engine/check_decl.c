@@ -22,7 +22,7 @@ static Type *set_type(Node *n, Type *t) {
 static Type *ident_type(Checker *c, Node *n) {
   Sym *s = chk_lookup(c, n->name);
   if (!s) {
-    CHK_ERR(c, n->pos, "undefined: %s", n->name);
+    chk_undefined(c, n->pos, n->name);
     return invalid(c);
   }
   n->sym = s;
@@ -523,7 +523,7 @@ static void var_values(Checker *c, Node *spec, Type *t, Type **ts) {
       CHK_ERR(c, chk_pos(v), "use of untyped nil in variable declaration");
       continue;
     }
-    chk_default(c, v);
+    chk_default_in(c, v, "variable declaration");
     ts[i] = v->type;
   }
 }

@@ -254,6 +254,9 @@ static bool try_convert(Checker *c, Node *n, Type *target) {
   }
   if (type_is_interface(target)) {
     Type *d = type_default(c->u, v);
+    /* fmt.Println(1 << 70): the default type must hold the constant. */
+    if (n->mode == EM_CONST && !type_representable(&n->cv, d, NULL))
+      return false;
     set_untyped_tree(c, n, d);
     return true;
   }
@@ -274,6 +277,13 @@ void chk_convert_untyped(Checker *c, Node *n, Type *target) {
             chk_operand(c, n), chk_typestr(c, target), "assignment",
             conv_reason(&n->cv, target));
   set_invalid(c, n);
+}
+
+void chk_default_in(Checker *c, Node *n, const char *context) {
+  if (bad(n) || !type_is_untyped(n->type)) return;
+  if (n->mode == EM_CONST && n->type->kind != TY_UNTYPED_NIL)
+    chk_assign(c, n, type_default(c->u, n->type), context);
+  chk_default(c, n); /* typed even after an error: no follow-on errors */
 }
 
 void chk_default(Checker *c, Node *n) {
@@ -302,9 +312,11 @@ bool chk_assign(Checker *c, Node *n, Type *t, const char *context) {
       return false;
     }
     if (!try_convert(c, n, t)) {
-      const char *why = n->mode == EM_CONST ? conv_reason(&n->cv, t) : "";
+      /* Into an interface the constant fails as its default type. */
+      Type *as = type_is_interface(t) ? type_default(c->u, n->type) : t;
+      const char *why = n->mode == EM_CONST ? conv_reason(&n->cv, as) : "";
       CHK_ERR(c, chk_pos(n), "cannot use %s as %s value in %s%s",
-              chk_operand(c, n), chk_typestr(c, t), context, why);
+              chk_operand(c, n), chk_typestr(c, as), context, why);
       return false;
     }
   }
@@ -373,7 +385,7 @@ static void ident(Checker *c, Node *n) {
   }
   Sym *s = chk_lookup(c, n->name);
   if (!s) {
-    CHK_ERR(c, n->pos, "undefined: %s", n->name);
+    chk_undefined(c, n->pos, n->name);
     set_invalid(c, n);
     return;
   }
@@ -675,6 +687,9 @@ static bool shift_count(Checker *c, Node *n, Node *y) {
     if (!type_representable(&y->cv, types_basic(c->u, TY_UINT), &v)) {
       if (y->cv.kind == CV_FLOAT)
         CHK_ERR(c, chk_pos(y), "%s truncated to uint", chk_operand(c, y));
+      else if (!y->cv.is_big_u && y->cv.i < 0)
+        CHK_ERR(c, chk_pos(y), "invalid operation: negative shift count %s",
+                chk_operand(c, y));
       else
         CHK_ERR(c, chk_pos(y), "invalid shift count %s", chk_operand(c, y));
       set_invalid(c, n);

@@ -29,7 +29,10 @@ static void close_scope(Checker *c) {
 void chk_unused(Checker *c, Scope *s) {
   for (int i = 0; i < s->cap; i++) {
     Sym *x = s->syms[i];
-    if (x && x->kind == SYM_VAR && !x->used && !x->param && !x->global)
+    /* A variable whose type failed (undefined: T) is not reported
+     * again, as in Go. */
+    if (x && x->kind == SYM_VAR && !x->used && !x->param && !x->global &&
+        !(x->type && x->type->kind == TY_INVALID))
       CHK_ERR(c, x->pos, "%s declared but not used", x->name);
   }
 }
@@ -91,7 +94,7 @@ static void assign_pair(Checker *c, Node *x, Node *v, const char *ctx) {
     if (v->mode == EM_NONE) return;
     if (v->type && v->type->kind == TY_UNTYPED_NIL)
       CHK_ERR(c, chk_pos(v), "use of untyped nil in %s", ctx);
-    else chk_default(c, v);
+    else chk_default_in(c, v, ctx);
     return;
   }
   if (assignable_lhs(c, x)) chk_assign(c, v, x->type, ctx);
@@ -214,7 +217,7 @@ static void define(Checker *c, Node *n) {
       CHK_ERR(c, chk_pos(v), "use of untyped nil in assignment");
       t = invalid(c);
     } else if (v) {
-      chk_default(c, v);
+      chk_default_in(c, v, "assignment");
       t = v->mode == EM_NONE ? invalid(c) : v->type;
     }
     news[i] = new_local(c, id, t);

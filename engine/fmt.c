@@ -301,6 +301,22 @@ static void fmt_g(const Digits *dg, int prec, bool shortest, char e, Buf *out) {
   fmt_f(dg, prec - dg->dp > 0 ? prec - dg->dp : 0, out);
 }
 
+/* %x/%X of a float: C's %a is the same hexadecimal mantissa (exact, or
+ * rounded to prec digits); Go writes the exponent with at least two
+ * digits ("0x1.cp+01"). */
+static void fmt_hexfloat(double f, char verb, int prec, Buf *out) {
+  char tmp[64];
+  if (prec < 0)
+    snprintf(tmp, sizeof tmp, verb == 'X' ? "%A" : "%a", fabs(f));
+  else
+    snprintf(tmp, sizeof tmp, verb == 'X' ? "%.*A" : "%.*a", prec, fabs(f));
+  char *e = strpbrk(tmp, "pP");
+  if (!e || !e[1]) { buf_puts(out, tmp); return; }
+  buf_append(out, tmp, (size_t)(e + 2 - tmp)); /* up to the sign */
+  if (strlen(e + 2) < 2) buf_putc(out, '0');
+  buf_puts(out, e + 2);
+}
+
 void fmt_float(double f, int bits, char verb, int prec, Buf *out) {
   if (isnan(f)) { buf_puts(out, "NaN"); return; }
   if (isinf(f)) { buf_puts(out, f > 0 ? "+Inf" : "-Inf"); return; }
@@ -309,6 +325,9 @@ void fmt_float(double f, int bits, char verb, int prec, Buf *out) {
   bool shortest = prec < 0;
   Digits dg;
   switch (verb) {
+  case 'x': case 'X':
+    fmt_hexfloat(f, verb, prec, out);
+    return;
   case 'e': case 'E':
     float_digits(f, bits, shortest ? -1 : prec + 1, &dg);
     fmt_e(&dg, shortest ? (dg.nd > 0 ? dg.nd - 1 : 0) : prec, verb, out);
@@ -690,8 +709,8 @@ static void p_fmt_float(Printer *p, double v, int size, int verb) {
   case 'f': case 'e': case 'E': case 'F':
     fmt_float_verb(p, v, size, verb, 6);
     break;
-  default: bad_verb(p, verb); break; /* %b and %x of floats: not in the
-                                      * subset */
+  case 'x': case 'X': fmt_float_verb(p, v, size, verb, -1); break;
+  default: bad_verb(p, verb); break; /* %b of floats: not in the subset */
   }
 }
 

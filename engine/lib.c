@@ -17,6 +17,7 @@
 #include "engine/fmt.h"
 #include "engine/native.h"
 #include "engine/program.h"
+#include "engine/sched.h"
 #include "engine/types.h"
 #include "engine/vm.h"
 
@@ -129,6 +130,18 @@ static NatStatus nat_os_args(VM *vm, Goroutine *g, Value *args, Value *res) {
 static NatStatus nat_os_exit(VM *vm, Goroutine *g, Value *args, Value *res) {
   (void)g, (void)res;
   return vm_exit(vm, (int)args[0].as.i);
+}
+
+/* ---- math/rand ----------------------------------------------------------- */
+
+/* func runtime_seed() int64: the run's seed, so the top-level functions
+ * of math/rand change with --seed and repeat under the same seed or
+ * replay token (see engine/prelude/math.rand.go). */
+static NatStatus nat_rand_seed(VM *vm, Goroutine *g, Value *args,
+                               Value *res) {
+  (void)g, (void)args;
+  res[0] = v_int((int64_t)sched_seed(vm_sched(vm)));
+  return NAT_OK;
 }
 
 /* ---- strings ------------------------------------------------------------- */
@@ -562,6 +575,7 @@ const NativeEntry natives_lib[] = {
     {"os.(*File).Write", nat_os_file_write},
     {"os.runtime_args", nat_os_args},
     {"os.Exit", nat_os_exit},
+    {"math/rand.runtime_seed", nat_rand_seed},
     {"strings.Index", nat_strings_index},
     {"strings.LastIndex", nat_strings_last_index},
     {"strings.IndexByte", nat_strings_index_byte},

@@ -56,7 +56,9 @@ enum {
   PH_MUTEX_LIFO, /* a later one: Go requeues it at the head */
   PH_WRITER,     /* RWMutex.Lock waiting for readers to leave */
   PH_READER,     /* RWMutex.RLock waiting for a writer */
-  PH_WAITGROUP
+  PH_WAITGROUP,
+  PH_WG_RESET    /* Add brought the counter to 0 and was switched out
+                  * before it reset the word (park.ticket: the waiters) */
 };
 
 /* Field layouts of engine/prelude/sync.go. */
@@ -382,12 +384,52 @@ static NatStatus nat_rw_tryrlock(struct VM *vm, Goroutine *g, Value *args,
  * fields (the diagrams show both) and check "the word changed" as Go
  * does. */
 
+/* The last Done's second half, after its switch point: Go re-reads the
+ * word and panics if anyone touched it meanwhile, else resets it and wakes
+ * the waiters. */
+static NatStatus wg_reset(struct VM *vm, Goroutine *g, AggObj *wg,
+                          uint32_t w)
+{
+  Value *counter = &wg->v[WG_COUNTER], *waiters = &wg->v[WG_WAITERS];
+  if (get_i32(counter) != 0 || get_u32(waiters) != w)
+    return panic_string(vm, g, "sync: WaitGroup misuse: Add called "
+                               "concurrently with Wait");
+  set_u32(waiters, 0);
+  for (; w != 0; w--) sema_release(vm_sched(vm), &wg->v[WG_SEMA], false);
+  return NAT_OK;
+}
+
+/* Go's Add is an atomic add, then -- on another thread anything may run
+ * here -- a re-read of the word before the reset.  Under the exploring
+ * strategies that gap is a scheduling point: g parks and is made runnable
+ * at once, so the chooser may run a concurrent Add (which then finds
+ * waiters with a zero counter) before g resumes in wg_reset.  Under
+ * STRAT_GO, as with map writes, the word is reset straight away.
+ * (--race skips the woken second call, as for every native; the trace
+ * logs both halves, each with the state after it.) */
+static bool wg_switch(struct VM *vm, Goroutine *g, AggObj *wg, uint32_t w)
+{
+  Sched *s = vm_sched(vm);
+  if (!sched_point(s, g)) return false;
+  g->park.index = PH_WG_RESET;
+  g->park.obj = wg;
+  g->park.ticket = w;
+  sched_park(s, g, "sync.WaitGroup.Add");
+  sched_ready(s, g);
+  return true;
+}
+
 static NatStatus nat_wg_add(struct VM *vm, Goroutine *g, Value *args,
                             Value *res)
 {
   (void)res;
   AggObj *wg = receiver(vm, g, args);
   if (!wg) return NAT_RAISED;
+  if (g->park.woken && g->park.index == PH_WG_RESET && g->park.obj == wg) {
+    g->park.woken = false;
+    g->park.index = PH_NONE;
+    return wg_reset(vm, g, wg, (uint32_t)g->park.ticket);
+  }
   int64_t delta = args[1].as.i;
   Value *counter = &wg->v[WG_COUNTER], *waiters = &wg->v[WG_WAITERS];
   /* The counter is the high 32 bits of Go's word: it wraps as int32. */
@@ -399,12 +441,8 @@ static NatStatus nat_wg_add(struct VM *vm, Goroutine *g, Value *args,
     return panic_string(vm, g, "sync: WaitGroup misuse: Add called "
                                "concurrently with Wait");
   if (v > 0 || w == 0) return NAT_OK;
-  /* Counter is 0 and there are waiters: reset the word, then wake them
-   * all.  (Go re-checks the word here for a concurrent Add; on one
-   * thread nothing can have changed it.) */
-  set_u32(waiters, 0);
-  for (; w != 0; w--) sema_release(vm_sched(vm), &wg->v[WG_SEMA], false);
-  return NAT_OK;
+  if (wg_switch(vm, g, wg, w)) return NAT_BLOCK;
+  return wg_reset(vm, g, wg, w);
 }
 
 /* A woken Wait finding the word non-zero means someone Added before the

@@ -9,6 +9,7 @@
  * declaration is its own type, as in Go. */
 #include "engine/types.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -441,29 +442,66 @@ static bool int_fits(const ConstVal *cv, Type *t) {
   return cv->i >= -lim && cv->i < lim;
 }
 
+/* A float constant's exact value: f plus the rest that check_const.c
+ * (cst_set_ld) keeps in the u field, times 2^i (i is 0 within float64's
+ * range). */
+static long double float_value(const ConstVal *v) {
+  double lo;
+  memcpy(&lo, &v->u, sizeof lo);
+  return ldexpl((long double)v->f + lo, (int)v->i);
+}
+
+/* A float constant becoming integer type t's value: exact or nothing. */
+static bool float_to_int(ConstVal *v) {
+  long double x = float_value(v);
+  if (x != truncl(x) || x >= 9.3e18L || x < -9.3e18L) return false;
+  v->kind = CV_INT;
+  v->i = (int64_t)x;
+  v->u = 0;
+  return true;
+}
+
+/* A constant becoming float type t (untyped float when t is): typed ones
+ * are rounded to t's precision, as Go rounds them; overflow fails. */
+static bool to_float(ConstVal *v, Type *u) {
+  if (v->kind == CV_INT) {
+    long double x = v->is_big_u ? (v->u == 0 ? (long double)v->f
+                                             : (long double)v->u)
+                                : (long double)v->i;
+    v->kind = CV_FLOAT;
+    v->is_big_u = false;
+    v->i = 0;
+    v->f = (double)x;
+    double lo = (double)(x - v->f);
+    memcpy(&v->u, &lo, sizeof lo);
+  }
+  if (v->kind != CV_FLOAT) return false;
+  if (type_is_untyped(u)) return true;
+  long double x = float_value(v);
+  if (u->kind == TY_FLOAT32) {
+    if (x > 3.4028234663852886e38L || x < -3.4028234663852886e38L)
+      return false;
+    v->f = (double)(float)x;
+  } else {
+    v->f = (double)x;
+    if (!isfinite(v->f)) return false;
+  }
+  v->i = 0;
+  v->u = 0;
+  return true;
+}
+
 bool type_representable(const ConstVal *cv, Type *t, ConstVal *out) {
   Type *u = type_under(t);
   ConstVal v = *cv;
   if (u->kind == TY_INVALID) return true;
   if (type_is_integer(u)) {
-    if (v.kind == CV_FLOAT) {
-      if (v.f != (double)(int64_t)v.f || v.f >= 9.3e18 || v.f < -9.3e18)
-        return false;
-      v.kind = CV_INT;
-      v.i = (int64_t)v.f;
-    }
+    if (v.kind == CV_FLOAT && !float_to_int(&v)) return false;
     if (v.kind != CV_INT) return false;
     if (type_is_untyped(u)) goto ok;
     if (!int_fits(&v, u)) return false;
   } else if (type_is_float(u)) {
-    if (v.kind == CV_INT) {
-      if (!(v.is_big_u && v.u == 0)) v.f = v.is_big_u ? (double)v.u : (double)v.i;
-      v.kind = CV_FLOAT;
-    }
-    if (v.kind != CV_FLOAT) return false;
-    if (u->kind == TY_FLOAT32 && (v.f > 3.4028234663852886e38 ||
-                                  v.f < -3.4028234663852886e38))
-      return false;
+    if (!to_float(&v, u)) return false;
   } else if (type_is_string(u)) {
     if (v.kind != CV_STRING) return false;
   } else if (type_is_boolean(u)) {

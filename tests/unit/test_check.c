@@ -708,6 +708,28 @@ static void check__subset_cuts(void **state) {
          "./prog.go:8:10: panicroom: complex numbers are not supported\n");
 }
 
+/* Audit (issue 2/3): uses of a refused import are not also "undefined";
+ * complex128/real name the cut feature; cgo is named; a package other
+ * than main is refused (go build would silently build nothing). */
+static void check__subset_cuts_follow_on(void **state) {
+  (void)state;
+  expect("package main\n"
+         "import \"reflect\"\n"
+         "import \"C\"\n"
+         "func main() {\n"
+         "\t_ = reflect.TypeOf(1)\n"
+         "\tvar z complex128\n"
+         "\t_ = real(z)\n"
+         "}\n",
+         "./prog.go:2:8: panicroom: package reflect is not supported\n"
+         "./prog.go:3:8: panicroom: cgo is not supported\n"
+         "./prog.go:6:8: panicroom: complex numbers are not supported\n"
+         "./prog.go:7:6: panicroom: complex numbers are not supported\n");
+  expect("package foo\nfunc main() {}\n",
+         "./prog.go:1:9: panicroom: packages other than main are not "
+         "supported\n");
+}
+
 static void check__no_crash_on_garbage(void **state) {
   (void)state;
   static const char *const srcs[] = {
@@ -829,6 +851,7 @@ int main(void) {
       cmocka_unit_test(check__calls_more),
       cmocka_unit_test(check__builtins_msgs),
       cmocka_unit_test(check__subset_cuts),
+      cmocka_unit_test(check__subset_cuts_follow_on),
       cmocka_unit_test(check__no_crash_on_garbage),
       cmocka_unit_test(check__conformance),
   };

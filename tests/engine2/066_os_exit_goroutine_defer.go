@@ -1,0 +1,15 @@
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	defer fmt.Println("no")
+	go func() {
+		defer os.Exit(4)
+		panic("never shown?")
+	}()
+	select {}
+}

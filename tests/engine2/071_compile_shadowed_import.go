@@ -1,0 +1,11 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+func main() {
+	strings := []string{"a"}
+	fmt.Println(strings)
+}

@@ -1,0 +1,13 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"time"
+)
+
+func main() {
+	fmt.Println("x")
+	undefinedFn()
+	var t T
+}
