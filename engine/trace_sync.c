@@ -82,9 +82,12 @@ static void alias_semas(Trace *t, int op, AggObj *o)
 void trace_call_enter(Trace *t, Goroutine *g, const char *fname,
                       const Value *args, TraceCall *tc)
 {
-  (void)g;
   memset(tc, 0, sizeof *tc);
   int op = call_op(fname);
+  /* A woken WaitGroup.Add is the second half of one Add (sync.c parks it
+   * between zeroing the counter and resetting the word, under the random
+   * strategies): its delta was already reported. */
+  if (op == SC_WG_ADD && g && g->park.woken) return;
   Value *slot = op ? args[0].as.ref : NULL;
   AggObj *o = slot ? slot->as.p : NULL;
   if (!o) return; /* the native raises the nil dereference itself */
