@@ -35,7 +35,8 @@ typedef enum FieldKind {
   FK_BOOL,    /* true or false */
   FK_VERDICT, /* a verdict name a lesson may expect */
   FK_PRIMS,   /* a non-empty list of distinct primitive names */
-  FK_HINTS    /* a list of exactly FM_NHINTS non-empty strings */
+  FK_HINTS,   /* a list of exactly FM_NHINTS non-empty strings */
+  FK_GUARDS   /* a mapping read by read_guards into a LessonGuards */
 } FieldKind;
 
 typedef struct FieldInfo {
@@ -463,6 +464,148 @@ static bool read_list(Fp *p, FmField f, int yline)
   return true;
 }
 
+/* --- guards ----------------------------------------------------------------
+ * guards: {goroutines: N, ops: [kind, {kind: N}], no_sleep_sync: BOOL};
+ * see lessons/guards.h for what each key means. */
+
+/* A plain whole number in [lo, hi] into *out; reports why not. */
+static bool guard_int(Fp *p, const char *key, const Scalar *sc, int lo, int hi,
+                      int *out)
+{
+  uint64_t v;
+  if (!sc->plain || !parse_digits(sc->s, sc->n, UINT64_MAX, &v) ||
+      v < (uint64_t)lo || v > (uint64_t)hi) {
+    perr(p, sc->yline, "guards: %s: \"%.*s\" is not a whole number from %d "
+         "to %d", key, (int)sc->n, sc->s, lo, hi);
+    return false;
+  }
+  *out = (int)v;
+  return true;
+}
+
+static void guard_add_op(Fp *p, const Scalar *name, const Scalar *count)
+{
+  LessonGuards *g = &p->m->guards;
+  int ev = guard_event_from_name(name->s, name->n), n = 1;
+  if (ev < 0) {
+    perr(p, name->yline, "guards: ops: \"%.*s\" is not a trace event kind "
+         "(see docs/trace.md: chan_send, chan_close, mutex_lock, ...)",
+         (int)name->n, name->s);
+    return;
+  }
+  if (count && !guard_int(p, "ops", count, 1, GUARDS_MAX_GOROUTINES, &n))
+    return;
+  if (g->nops == GUARDS_MAX_OPS) {
+    perr(p, name->yline, "guards: ops: at most %d operations",
+         GUARDS_MAX_OPS);
+    return;
+  }
+  g->ops[g->nops++] = (GuardOp){(TraceEv)ev, n};
+}
+
+/* An ops item written {kind: N}: after its MAPPING_START. */
+static bool guard_op_mapping(Fp *p, int yline)
+{
+  yaml_event_t k, v;
+  bool ok = false;
+  if (!next_event(p, &k))
+    return false;
+  if (k.type == YAML_SCALAR_EVENT && next_event(p, &v)) {
+    Scalar name = scalar_of(&k), count = scalar_of(&v);
+    if (v.type == YAML_SCALAR_EVENT)
+      guard_add_op(p, &name, &count);
+    else
+      perr(p, yline, "guards: ops: write {kind: N}");
+    ok = skip_rest(p, v.type) && skip_rest(p, YAML_MAPPING_START_EVENT);
+    yaml_event_delete(&v);
+  } else if (k.type != YAML_SCALAR_EVENT) {
+    perr(p, yline, "guards: ops: write {kind: N}");
+    ok = skip_rest(p, k.type) && skip_rest(p, YAML_MAPPING_START_EVENT);
+  }
+  yaml_event_delete(&k);
+  return ok;
+}
+
+/* ops: [kind, {kind: N}, ...], after its SEQUENCE_START. */
+static bool guard_ops(Fp *p)
+{
+  for (;;) {
+    yaml_event_t ev;
+    bool ok = true;
+    if (!next_event(p, &ev))
+      return false;
+    yaml_event_type_t t = ev.type;
+    if (t == YAML_SCALAR_EVENT) {
+      Scalar sc = scalar_of(&ev);
+      guard_add_op(p, &sc, NULL);
+    } else if (t == YAML_MAPPING_START_EVENT) {
+      ok = guard_op_mapping(p, (int)ev.start_mark.line);
+    } else if (t != YAML_SEQUENCE_END_EVENT) {
+      perr(p, (int)ev.start_mark.line, "guards: ops: want an event kind");
+      ok = skip_rest(p, t);
+    }
+    yaml_event_delete(&ev);
+    if (!ok || t == YAML_SEQUENCE_END_EVENT)
+      return ok;
+  }
+}
+
+/* The value of guard key k (a scalar event already read into *v). */
+static bool guard_value(Fp *p, const Scalar *key, yaml_event_t *v)
+{
+  LessonGuards *g = &p->m->guards;
+  Scalar sc = scalar_of(v);
+  bool scalar = v->type == YAML_SCALAR_EVENT;
+  if (scalar_is(key, "ops") && v->type == YAML_SEQUENCE_START_EVENT)
+    return guard_ops(p);
+  if (scalar_is(key, "goroutines") && scalar)
+    guard_int(p, "goroutines", &sc, 0, GUARDS_MAX_GOROUTINES, &g->goroutines);
+  else if (scalar_is(key, "no_sleep_sync") && scalar &&
+           (scalar_is(&sc, "true") || scalar_is(&sc, "false")))
+    g->no_sleep_sync = scalar_is(&sc, "true");
+  else if (scalar_is(key, "goroutines") || scalar_is(key, "ops") ||
+           scalar_is(key, "no_sleep_sync"))
+    perr(p, key->yline, "guards: %.*s: want %s", (int)key->n, key->s,
+         scalar_is(key, "ops") ? "a list, like [chan_send, {mutex_lock: 2}]"
+         : scalar_is(key, "goroutines") ? "a whole number"
+                                         : "true or false");
+  else
+    perr(p, key->yline, "guards: unknown key \"%.*s\" (keys: goroutines, "
+         "ops, no_sleep_sync)", (int)key->n, key->s);
+  return skip_rest(p, v->type);
+}
+
+/* After the MAPPING_START of guards: its pairs and the end. */
+static bool read_guards(Fp *p)
+{
+  p->m->guards.declared = true;
+  for (;;) {
+    yaml_event_t k, v;
+    bool ok;
+    if (!next_event(p, &k))
+      return false;
+    if (k.type == YAML_MAPPING_END_EVENT) {
+      yaml_event_delete(&k);
+      return true;
+    }
+    if (!next_event(p, &v)) {
+      yaml_event_delete(&k);
+      return false;
+    }
+    Scalar key = scalar_of(&k);
+    if (k.type == YAML_SCALAR_EVENT) {
+      ok = guard_value(p, &key, &v);
+    } else {
+      perr(p, (int)k.start_mark.line, "guards: a key must be a plain word");
+      ok = skip_rest(p, k.type) && skip_rest(p, v.type);
+    }
+    yaml_event_delete(&k);
+    yaml_event_delete(&v);
+    if (!ok)
+      return false;
+  }
+}
+
 /* The value of field f, whose key was on yline. False: stop parsing. */
 static bool read_value(Fp *p, FmField f, int yline)
 {
@@ -472,7 +615,15 @@ static bool read_value(Fp *p, FmField f, int yline)
   yaml_event_type_t t = ev.type;
   bool is_list = fields[f].kind == FK_PRIMS || fields[f].kind == FK_HINTS;
   bool ok = true;
-  if (is_list && t == YAML_SEQUENCE_START_EVENT) {
+  if (fields[f].kind == FK_GUARDS) {
+    if (t == YAML_MAPPING_START_EVENT) {
+      ok = read_guards(p);
+      t = YAML_NO_EVENT; /* read_guards consumed the end */
+    } else {
+      perr(p, yline, "%s: want a mapping, like {goroutines: 2, ops: "
+           "[chan_send], no_sleep_sync: true}", fields[f].key);
+    }
+  } else if (is_list && t == YAML_SEQUENCE_START_EVENT) {
     ok = read_list(p, f, yline);
     t = YAML_NO_EVENT; /* read_list consumed the end */
   } else if (is_list) {
@@ -704,6 +855,9 @@ void fm_field_format(const LessonMeta *m, FmField f, Buf *out)
     for (size_t i = 0; i < m->nprims; i++)
       buf_printf(out, "%s%s", i ? ", " : "", prim_names[m->prims[i]]);
     buf_putc(out, ']');
+    break;
+  case FK_GUARDS:
+    guard_format(&m->guards, out);
     break;
   case FK_HINTS:
     buf_putc(out, '[');

@@ -23,6 +23,7 @@
 
 #include "base/buf.h"
 #include "base/mem.h"
+#include "lessons/guards.h"
 #include "runner/verdict.h"
 
 typedef enum FmField {
@@ -58,6 +59,7 @@ typedef struct LessonMeta {
   uint64_t seed;      /* the seed that shows it when schedule-dependent */
   char *hints[FM_NHINTS];
   char *myth;               /* NULL when the lesson has no myth check */
+  LessonGuards guards;      /* the non-fix guards; .declared = given */
   int line[FM_FIELD_COUNT]; /* file line of each field; 0 = absent */
   int end_line;             /* the line of the closing "---" */
 } LessonMeta;
