@@ -86,8 +86,12 @@ static void bind(VM *vm, Goroutine *g, int tid) {
     vm->race_gs = xrealloc(vm->race_gs,
                            (size_t)vm->race_capgs * sizeof *vm->race_gs);
   }
-  vm->race_gs[tid] = g;
+  vm->race_gs[tid] = (RaceWho){g->id, g};
   g->race_tid = tid + 1;
+}
+
+void vm_race_forget(VM *vm, Goroutine *g) {
+  if (g->race_tid) vm->race_gs[g->race_tid - 1].g = NULL;
 }
 
 /* g's thread; one made on first use has no creator edge (main, and
@@ -153,11 +157,11 @@ static uint64_t fake_addr(VM *vm, const void *addr) {
 }
 
 static void put_who(VM *vm, int tid, Buf *b) {
-  Goroutine *g = vm->race_gs[tid];
-  if (g->id == 1)
+  int64_t id = vm->race_gs[tid].id;
+  if (id == 1)
     buf_puts(b, "main goroutine");
   else
-    buf_printf(b, "goroutine %lld", (long long)g->id);
+    buf_printf(b, "goroutine %lld", (long long)id);
 }
 
 static void put_access(VM *vm, const char *pre, bool write, uint64_t addr,
@@ -171,10 +175,11 @@ static void put_access(VM *vm, const char *pre, bool write, uint64_t addr,
 }
 
 static void put_creation(VM *vm, int tid, Buf *b) {
-  Goroutine *g = vm->race_gs[tid];
-  if (g->id == 1) return;
-  buf_printf(b, "\nGoroutine %lld (%s) created at:\n", (long long)g->id,
-             g->status == G_DEAD ? "finished" : "running");
+  const RaceWho *w = &vm->race_gs[tid];
+  if (w->id == 1) return;
+  bool dead = !w->g || w->g->status == G_DEAD;
+  buf_printf(b, "\nGoroutine %lld (%s) created at:\n", (long long)w->id,
+             dead ? "finished" : "running");
   put_frames(vm, race_thread_created(vm->race, tid), b);
 }
 
@@ -308,7 +313,7 @@ void vm_race_op(VM *vm, Goroutine *g, const Frame *fr, const uint32_t *ip,
 typedef enum NatKind {
   NK_NONE, NK_LOCK, NK_TRYLOCK, NK_UNLOCK, NK_RWLOCK, NK_RWTRYLOCK,
   NK_RLOCK, NK_TRYRLOCK, NK_RUNLOCK, NK_WGADD, NK_WGWAIT, NK_ATOMIC_LOAD,
-  NK_ATOMIC_STORE, NK_ATOMIC_RMW
+  NK_ATOMIC_STORE, NK_ATOMIC_RMW, NK_POOLPUT, NK_POOLGET
 } NatKind;
 
 static const struct {
@@ -326,6 +331,8 @@ static const struct {
     {"sync.(*RWMutex).RUnlock", NK_RUNLOCK},
     {"sync.(*WaitGroup).Add", NK_WGADD},
     {"sync.(*WaitGroup).Wait", NK_WGWAIT},
+    {"sync.(*Pool).put", NK_POOLPUT},
+    {"sync.(*Pool).get", NK_POOLGET},
 };
 
 static NatKind native_kind(const Func *fn) {
@@ -367,6 +374,9 @@ const void *vm_race_native_pre(VM *vm, Goroutine *g, const Func *fn,
   case NK_RUNLOCK: race_release(vm->race, tid_of(vm, g), readers(a0)); break;
   case NK_WGADD: wg_add(vm, g, a0, args[1].as.i); break;
   case NK_WGWAIT: wg_wait(vm, g, a0); break;
+  case NK_POOLPUT: /* Go: Put releases on the object, Get acquires it */
+    if (args[1].as.p) race_release(vm->race, tid_of(vm, g), args[1].as.p);
+    break;
   default: break;
   }
   return a0;
@@ -391,6 +401,10 @@ void vm_race_native_post(VM *vm, Goroutine *g, const Func *fn,
     break;
   case NK_ATOMIC_RMW: race_acquire(r, tid, a0); /* fall through */
   case NK_ATOMIC_STORE: race_release(r, tid, a0); break;
+  case NK_POOLGET:
+    if (g->sp > 0 && g->stack[g->sp - 1].as.p)
+      race_acquire(r, tid, g->stack[g->sp - 1].as.p);
+    break;
   default: break;
   }
 }
