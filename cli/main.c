@@ -9,21 +9,26 @@
 
 #include "config.h"
 
+int cmd_tui(int argc, char **argv); /* cmd_tui.c */
+
 static const CliCommand commands[] = {
+    {"tui", "[--line] [--lang en|zh] [ID]",
+     "the interactive lab (also what `panicroom` alone starts)", cmd_tui},
     {"run",
-     "FILE.go [--seed N] [--strategy go|random|pct] [--depth D] "
-     "[--replay TOKEN] [--max-steps N] [--timeout SECS] [--engine lab|go] "
-     "[-- ARGS...]",
+     "FILE.go|ID [--fixed] [--seed N] [--strategy go|random|pct] "
+     "[--depth D] [--replay TOKEN] [--max-steps N] [--timeout SECS] "
+     "[--engine lab|go] [-- ARGS...]",
      "run a Go program in the lab engine, exactly as Go would", cmd_run},
     {"verify",
-     "FILE.go [--schedules N] [--strategy random|pct|exhaustive] "
-     "[--expect FILE] [--format text|json|tap|junit]",
+     "FILE.go|ID [--fixed] [--schedules N] "
+     "[--strategy random|pct|exhaustive] [--expect FILE] "
+     "[--format text|json|tap|junit]",
      "run a program under many schedules; exit 0 pass, 1 fail", cmd_verify},
-    {"compare", "FILE.go [-- ARGS...]",
+    {"compare", "FILE.go|ID [--fixed] [-- ARGS...]",
      "the lab engine and real Go side by side", cmd_compare},
     {"trace",
-     "FILE.go [--seed N] [--strategy go|random|pct] [--depth D] "
-     "[--replay TOKEN]",
+     "FILE.go|ID [--fixed] [--seed N] [--strategy go|random|pct] "
+     "[--depth D] [--replay TOKEN]",
      "the program's event trace (NDJSON) to stdout, its output to stderr",
      cmd_trace},
     {"list", "[--format text|json] [--lang en|zh]",
@@ -31,6 +36,23 @@ static const CliCommand commands[] = {
     {"show", "ID [--lang en|zh]", "a lesson's text", cmd_show},
     {"hint", "ID [N] [--lang en|zh]",
      "the Nth hint of a lesson (default: the next one)", cmd_hint},
+    {"check-lessons", "[--quick] [--lang-check] [ID...]",
+     "authoring check: every lesson's claims, run; exit 0 pass, 1 fail",
+     cmd_check},
+    {"init", "[DIR]",
+     "a workspace with every exercise (default ./panicroom-exercises)",
+     cmd_init},
+    {"reset", "ID [--force] [DIR]",
+     "restore one exercise of the workspace to its broken program",
+     cmd_reset},
+    {"watch", "[DIR] [--manual]",
+     "re-check an exercise each time it is saved; Enter re-checks",
+     cmd_watch},
+    {"grade",
+     "[DIR] [--only ID] [--jobs N] [--schedules N] "
+     "[--format text|json|tap|junit|exercism|classroom]",
+     "grade a workspace; exit 0 all pass, 1 some fail, 2 cannot grade",
+     cmd_grade},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -56,9 +78,8 @@ int cli_usage_error(const char *fmt, ...) {
 
 int cli_run(int argc, char **argv) {
   if (argc < 2) {
-    /* The TUI is not built yet: say what there is instead. */
-    print_help(stdout);
-    return 0;
+    char *tui_argv[] = {"tui", NULL};
+    return cmd_tui(1, tui_argv);
   }
   const char *cmd = argv[1];
   if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
