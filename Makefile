@@ -48,6 +48,16 @@ BIN  := $(BUILD)/panicroom
 
 PRELUDE_GO := $(sort $(wildcard engine/prelude/*.go))
 
+# Go programs with expected output recorded from real Go (run.sh compares
+# the engine with them and re-records them when go is installed).
+CORPORA := tests/conformance tests/engine2
+
+# The authoring check of every lesson (lessons/check.h) runs last in
+# `make test`.  --quick (300 schedules, 5 real-Go runs) because the full
+# check takes minutes (map-concurrent's fixed.go alone ~50 s at 2,000
+# schedules); `make test CHECK_LESSONS_FLAGS=` runs the full one.
+CHECK_LESSONS_FLAGS ?= --quick
+
 TEST_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
 HEADERS   := $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.h)))
@@ -141,17 +151,21 @@ test: all $(TEST_BINS)
 	for t in $(TEST_BINS); do \
 	  echo "== $$t"; $$t 2>&1 || { echo "FAILED: $$t"; fail=1; }; \
 	done; \
-	if [ -f tests/conformance/run.sh ]; then \
-	  echo "== tests/conformance/run.sh $(BIN)"; \
-	  $(RUN_SCRIPT) tests/conformance/run.sh $(BIN) 2>&1 || \
-	    { echo "FAILED: conformance"; fail=1; }; \
-	fi; \
+	for c in $(CORPORA); do \
+	  [ -f $$c/run.sh ] || continue; \
+	  echo "== $$c/run.sh $(BIN)"; \
+	  $(RUN_SCRIPT) $$c/run.sh $(BIN) 2>&1 || \
+	    { echo "FAILED: $$c"; fail=1; }; \
+	done; \
 	for e in tests/e2e/*.sh; do \
 	  [ -f "$$e" ] || continue; \
 	  echo "== $$e $(BIN)"; \
 	  PANICROOM=$(BIN) $(RUN_SCRIPT) "$$e" $(BIN) 2>&1 || \
 	    { echo "FAILED: $$e"; fail=1; }; \
 	done; \
+	echo "== $(BIN) check-lessons $(CHECK_LESSONS_FLAGS)"; \
+	$(BIN) check-lessons $(CHECK_LESSONS_FLAGS) 2>&1 || \
+	  { echo "FAILED: check-lessons"; fail=1; }; \
 	if [ $$fail = 0 ]; then echo "make test: all passed"; \
 	else echo "make test: FAILED"; fi; \
 	exit $$fail

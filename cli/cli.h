@@ -45,6 +45,15 @@ char **cli_prog_args(const char *file, int n, char **args);
 int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_hint(int argc, char **argv);
+/* cmd_check.c: check-lessons (lessons/check.h). */
+int cmd_check(int argc, char **argv);
+
+/* cmd_workspace.c: init, reset, watch (lessons/workspace.h). */
+int cmd_init(int argc, char **argv);
+int cmd_reset(int argc, char **argv);
+int cmd_watch(int argc, char **argv);
+/* cmd_grade.c: grade a workspace (lessons/grade.h). */
+int cmd_grade(int argc, char **argv);
 
 /* Prints "panicroom: <msg>" and a hint to use --help; returns CLI_USAGE. */
 int cli_usage_error(const char *fmt, ...)

@@ -247,7 +247,7 @@ static int parse_args(int argc, char **argv, RunArgs *ra)
     }
   }
   if (!ra->file)
-    return cli_usage_error("run: which file? (run FILE.go)");
+    return cli_usage_error("run: which file? (run FILE.go|ID)");
   if ((rc = settle_schedule(ra)) != 0)
     return rc;
   return check_engine_go(ra);

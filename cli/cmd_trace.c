@@ -1,6 +1,8 @@
-/* cmd_trace.c - `panicroom trace FILE.go [--seed N] [--strategy S]
- * [--depth D] [--replay TOKEN] [--max-steps N]`: runs a Go file in the lab
- * engine and writes its event trace (docs/trace.md) to stdout.
+/* cmd_trace.c - `panicroom trace FILE.go|ID [--fixed] [--seed N]
+ * [--strategy S] [--depth D] [--replay TOKEN] [--max-steps N]`: runs a Go
+ * file in the lab engine and writes its event trace (docs/trace.md) to
+ * stdout.  An ID names a lesson's broken.go (fixed.go with --fixed), run on
+ * the lesson's seed as `run ID` does (lessons/resolve.h, cmd_run.c).
  *
  * Why stdout for the trace and stderr for the program: the trace is the
  * product (piped into a viewer, jq, a grader), and the program's own
@@ -25,6 +27,7 @@
 #include "base/os.h"
 #include "engine/engine.h"
 #include "engine/trace.h"
+#include "lessons/resolve.h"
 
 typedef struct TraceArgs {
   const char *file;
@@ -32,6 +35,7 @@ typedef struct TraceArgs {
   uint64_t seed, depth, max_steps;
   Strategy strategy;
   bool schedule_set; /* --seed, --strategy or --depth given */
+  bool fixed;        /* --fixed: a lesson's fixed.go */
 } TraceArgs;
 
 bool cli_trace_writable(const char *path)
@@ -82,7 +86,9 @@ static int parse_args(int argc, char **argv, TraceArgs *ta)
   memset(ta, 0, sizeof *ta);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    if (a[0] == '-' && a[1]) {
+    if (strcmp(a, "--fixed") == 0) {
+      ta->fixed = true;
+    } else if (a[0] == '-' && a[1]) {
       if (i + 1 >= argc) return cli_usage_error("trace: %s needs a value", a);
       int rc = parse_opt(a, argv[++i], ta);
       if (rc) return rc;
@@ -92,7 +98,8 @@ static int parse_args(int argc, char **argv, TraceArgs *ta)
       return cli_usage_error("trace: one file at a time");
     }
   }
-  if (!ta->file) return cli_usage_error("trace: which file? (trace FILE.go)");
+  if (!ta->file)
+    return cli_usage_error("trace: which file? (trace FILE.go|ID)");
   if (ta->replay && ta->schedule_set)
     return cli_usage_error("trace: --replay already names the strategy, "
                            "depth and seed");
@@ -147,15 +154,33 @@ static int run_traced(const TraceArgs *ta, const char *src, size_t len)
   return rc;
 }
 
+/* FILE.go or a lesson id, with the lesson's seed as for `run ID`. */
+static int resolve_file(TraceArgs *ta, Resolved *res)
+{
+  if (resolve_or_say(ta->file, ta->fixed, res) < 0) return CLI_USAGE;
+  ta->file = res->path;
+  if (resolve_uses_seed(res) && !ta->schedule_set && !ta->replay) {
+    ta->strategy = STRAT_RANDOM;
+    ta->seed = res->seed;
+  }
+  return 0;
+}
+
 int cmd_trace(int argc, char **argv)
 {
   TraceArgs ta;
+  Resolved res;
   int rc = parse_args(argc, argv, &ta);
   if (rc) return rc;
+  if (resolve_file(&ta, &res)) return CLI_USAGE;
   size_t len;
   char *src = cli_read_source(ta.file, &len);
-  if (!src) return CLI_USAGE;
+  if (!src) {
+    resolve_fini(&res);
+    return CLI_USAGE;
+  }
   rc = run_traced(&ta, src, len);
   free(src);
+  resolve_fini(&res);
   return rc;
 }

@@ -414,6 +414,9 @@ static int spawn_read(Spawn *s, RunResult *out, int i)
       res_line(s, out, s->line.data, s->line.len, false);
     return 1;
   }
+  if (i != S_RES && s->lim->on_output)
+    s->lim->on_output(s->lim->output_ctx, i == S_OUT ? 1 : 2, chunk,
+                      (size_t)n);
   if (i == S_OUT)
     capture_append(&out->out, chunk, (size_t)n);
   else if (i == S_ERR)
@@ -552,7 +555,7 @@ static void spawn_take_record(Spawn *s, RunResult *out)
     out->has_record = true;
 }
 
-static void result_init(RunResult *out, const RunLimits *lim)
+void runner_result_init(RunResult *out, const RunLimits *lim)
 {
   memset(out, 0, sizeof *out);
   runner_limits_fill(lim, &out->limits);
@@ -582,7 +585,7 @@ int runner_spawn(const RunLimits *lim, RunChildFn fn, void *arg,
   Spawn s = {.lim = &out->limits, .rd = {-1, -1, -1}, .wr = {-1, -1, -1},
              .devnull = -1};
 
-  result_init(out, lim);
+  runner_result_init(out, lim);
   if (spawn_open_fds(&s, out) == 0) {
     s.start_ms = mono_ms();
     s.pid = os_fork();

@@ -67,6 +67,11 @@
  * arrives (trace events, then the record); line excludes the '\n' and is
  * valid only during the call. */
 typedef void (*RunEventFn)(void *ctx, const char *line, size_t n);
+/* Called in the parent with each chunk of the child's stdout (fd 1) or
+ * stderr (fd 2) as it arrives, before it goes into the Capture, so a
+ * caller can pass the output through live (`panicroom run`).  p is valid
+ * only during the call. */
+typedef void (*RunOutputFn)(void *ctx, int fd, const char *p, size_t n);
 
 typedef struct RunLimits {
   uint64_t wall_ms;     /* wall clock, from fork to exit */
@@ -79,6 +84,8 @@ typedef struct RunLimits {
   /* Not a limit, but set by the same caller: optional streaming. */
   RunEventFn on_event;
   void *event_ctx;
+  RunOutputFn on_output; /* NULL: capture only */
+  void *output_ctx;
 } RunLimits;
 
 /* The child: runs in the forked process and returns its exit status
@@ -111,6 +118,10 @@ typedef struct RunResult {
 int runner_spawn(const RunLimits *lim, RunChildFn fn, void *arg,
                  RunResult *out);
 void runner_result_fini(RunResult *r);
+/* An empty result under lim's limits (defaults filled in), as
+ * runner_spawn() starts one: for callers that fail before spawning and
+ * still hand back a RunResult to be finied. */
+void runner_result_init(RunResult *out, const RunLimits *lim);
 /* Copies lim (NULL: nothing) into out with every 0 field set to its
  * default. */
 void runner_limits_fill(const RunLimits *lim, RunLimits *out);

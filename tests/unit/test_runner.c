@@ -1101,6 +1101,55 @@ static void runner__events_stream_line_by_line(void **state)
   buf_fini(&seen);
 }
 
+/* --- streaming the output ------------------------------------------------ */
+
+typedef struct Streamed {
+  Buf by_fd[3];
+  int calls;
+} Streamed;
+
+static void collect_output(void *ctx, int fd, const char *p, size_t n)
+{
+  Streamed *s = ctx;
+
+  assert_true(fd == 1 || fd == 2);
+  buf_append(&s->by_fd[fd], p, n);
+  s->calls++;
+}
+
+/* Output in pieces over time, so it must arrive before the child ends. */
+static int child_pieces(void *arg, int fd)
+{
+  (void)arg;
+  put(1, "one\n");
+  sleep_ms(20);
+  put(2, "two\n");
+  sleep_ms(20);
+  put(1, "three\n");
+  put_record(fd, VM_END_EXIT, 0, "");
+  return 0;
+}
+
+static void runner__output_streams_as_it_arrives(void **state)
+{
+  Streamed seen = {{BUF_INIT, BUF_INIT, BUF_INIT}, 0};
+  RunLimits lim = {.on_output = collect_output, .output_ctx = &seen};
+  RunResult r;
+  Buf cap = BUF_INIT;
+
+  (void)state;
+  assert_int_equal(run(&lim, child_pieces, NULL, &r), 0);
+  assert_true(seen.calls >= 3); /* one per piece: nothing held back */
+  assert_string_equal(buf_cstr(&seen.by_fd[1]), "one\nthree\n");
+  assert_string_equal(buf_cstr(&seen.by_fd[2]), "two\n");
+  capture_text(&r.out, &cap); /* the capture still gets everything */
+  assert_string_equal(buf_cstr(&cap), "one\nthree\n");
+  runner_result_fini(&r);
+  buf_fini(&cap);
+  for (int i = 0; i < 3; i++)
+    buf_fini(&seen.by_fd[i]);
+}
+
 /* --- through the engine -------------------------------------------------- */
 
 static void runner__run_source_through_engine(void **state)
@@ -1156,6 +1205,7 @@ int main(void)
       cmocka_unit_test(runner__child_side_sandbox_error),
       cmocka_unit_test(runner__no_descriptor_leaks),
       cmocka_unit_test(runner__events_stream_line_by_line),
+      cmocka_unit_test(runner__output_streams_as_it_arrives),
       cmocka_unit_test(runner__run_source_through_engine),
   };
 
