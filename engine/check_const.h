@@ -25,6 +25,11 @@ void cst_char(const char *lit, size_t n, ConstVal *out);
 bool cst_from_int(CstInt v, ConstVal *out);
 CstInt cst_int(const ConstVal *v);
 double cst_float(const ConstVal *v);
+/* The exact value of a float constant (f plus the rest kept in u; see
+ * check_const.c), or an integer constant's value. */
+long double cst_ld(const ConstVal *v);
+/* v = the float constant x. */
+void cst_set_ld(ConstVal *v, long double x);
 void cst_utf8(Buf *b, uint32_t r);
 /* x op y; as_float: treat integers as floats (untyped float context). */
 CstStatus cst_binary(Arena *a, TokKind op, const ConstVal *x,

@@ -38,6 +38,10 @@ typedef struct CheckShared {
   int nbusy;
 } CheckShared;
 
+/* Refused imports remembered per file; a file has a handful of imports,
+ * and past this limit the uses are merely reported again. */
+#define CHK_MAX_CUT_IMPORTS 8
+
 typedef struct Checker {
   Universe *u;
   Arena *a;
@@ -66,6 +70,10 @@ typedef struct Checker {
   Node **active;      /* enclosing labeled statements (break/continue L) */
   int nactive, capactive;
   bool fallthrough_ok; /* checking the last statement of a switch case */
+  /* local names of imports refused as outside the subset (reflect,
+   * unsafe): already reported, so their uses are not "undefined" too */
+  const char *cut_imports[CHK_MAX_CUT_IMPORTS];
+  int ncut_imports;
 } Checker;
 
 /* check.c */
@@ -91,6 +99,9 @@ bool chk_value(Checker *c, Node *n);             /* single value required */
 void chk_multi(Checker *c, Node *n);             /* tuple allowed */
 void chk_convert_untyped(Checker *c, Node *n, Type *target);
 void chk_default(Checker *c, Node *n);           /* untyped -> default */
+/* The same for a value stored in a variable (x := 1 << 70): a constant
+ * the default type cannot hold is an error, "... in CONTEXT (overflows)". */
+void chk_default_in(Checker *c, Node *n, const char *context);
 bool chk_assign(Checker *c, Node *n, Type *t, const char *context);
 void chk_call(Checker *c, Node *n, bool stmt);
 void chk_composite(Checker *c, Node *n, Type *hint);
@@ -111,6 +122,9 @@ void chk_unused(Checker *c, Scope *s);
 
 /* shared helpers */
 #define CHK_ERR(c, pos, ...) diag_error((c)->diags, (pos), __VA_ARGS__)
+/* "undefined: name", unless name is outside the subset and was or is
+ * reported as such (a refused import; complex128, real, ...). */
+void chk_undefined(Checker *c, Pos pos, const char *name);
 Pos chk_pos(Node *n); /* leftmost position of an expression */
 
 #endif
