@@ -23,6 +23,7 @@ int cli_run(int argc, char **argv);
 
 /* Subcommands (cmd_<name>.c). */
 int cmd_run(int argc, char **argv);
+int cmd_tui(int argc, char **argv); /* cmd_tui.c */
 int cmd_verify(int argc, char **argv);  /* cmd_verify.c */
 int cmd_compare(int argc, char **argv); /* cmd_compare.c */
 int cmd_trace(int argc, char **argv);   /* cmd_trace.c */

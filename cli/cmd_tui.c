@@ -15,7 +15,6 @@
 #include "tui/tui.h"
 
 /* Declared in main.c's table too; cli.h is the lead's to extend. */
-int cmd_tui(int argc, char **argv);
 
 static int usage(void)
 {

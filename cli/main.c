@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-int cmd_tui(int argc, char **argv); /* cmd_tui.c */
 
 static const CliCommand commands[] = {
     {"tui", "[--line] [--lang en|zh] [ID]",

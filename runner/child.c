@@ -201,9 +201,12 @@ static void child_setup_fds(const Spawn *s)
  * Handlers the parent installed would otherwise run in the child. */
 static void child_reset_signals(void)
 {
-  static const int sigs[] = {SIGPIPE, SIGXCPU, SIGXFSZ, SIGINT,
-                             SIGQUIT, SIGTERM, SIGHUP,  SIGALRM,
-                             SIGCHLD, SIGWINCH, SIGTSTP};
+  /* The crash signals too: a TUI's restore-the-terminal handler must not
+   * run in the child, and a crash must end it as a `signal` verdict. */
+  static const int sigs[] = {SIGPIPE, SIGXCPU, SIGXFSZ, SIGINT,  SIGQUIT,
+                             SIGTERM, SIGHUP,  SIGALRM, SIGCHLD, SIGWINCH,
+                             SIGTSTP, SIGSEGV, SIGABRT, SIGBUS,  SIGFPE,
+                             SIGILL};
   sigset_t none;
 
   for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
