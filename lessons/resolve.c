@@ -18,6 +18,19 @@ static bool names_file(const char *arg)
   return stat(arg, &st) == 0 && !S_ISDIR(st.st_mode);
 }
 
+/* Lesson ids are [a-z][a-z0-9-]* (docs/authoring.md): anything else
+ * ("x.go", "dir/x") can only mean a file. */
+static bool id_shaped(const char *arg)
+{
+  if (*arg < 'a' || *arg > 'z')
+    return false;
+  for (; *arg; arg++)
+    if (!((*arg >= 'a' && *arg <= 'z') || (*arg >= '0' && *arg <= '9') ||
+          *arg == '-'))
+      return false;
+  return true;
+}
+
 static void fill_lesson(const Catalog *c, const Lesson *l, bool fixed,
                         Resolved *out)
 {
@@ -57,7 +70,7 @@ int resolve_arg(const char *root, const char *arg, bool fixed, Resolved *out,
                 Buf *err)
 {
   memset(out, 0, sizeof *out);
-  if (names_file(arg)) {
+  if (names_file(arg) || !id_shaped(arg)) {
     if (fixed) {
       buf_printf(err, "--fixed needs a lesson id, not a file (%s)", arg);
       return -1;

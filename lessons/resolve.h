@@ -6,13 +6,17 @@
  *      that file, whatever it looks like (a learner's own "send-closed"
  *      file wins over the lesson of that name: the file is what they typed
  *      and can see);
- *   2. otherwise it is a lesson id of the catalog (catalog.h), and names
+ *   2. an argument that cannot be a lesson id (ids are [a-z][a-z0-9-]*,
+ *      so "x.go" or "dir/x" cannot) is a file too, missing or not: the
+ *      command's own "cannot read x.go: No such file or directory" says
+ *      more than "no lesson";
+ *   3. otherwise it is a lesson id of the catalog (catalog.h), and names
  *      scenarios/<id>/broken.go, or fixed.go with --fixed;
- *   3. otherwise: `panicroom: no lesson or file "x" (see panicroom list)`,
+ *   4. otherwise: `panicroom: no lesson or file "x" (see panicroom list)`,
  *      which callers turn into exit status 2.
  * --fixed with a file is an error too: there is no fixed twin to pick.
  *
- * The catalog is loaded only when rule 1 does not apply, so running a file
+ * The catalog is loaded only for rules 3 and 4, so running a file
  * never depends on the lesson content being present or valid; its load
  * errors are not ours to print here (`panicroom list` does), only whether
  * the id is in it.

@@ -135,6 +135,13 @@ static void check_lessons__resolve_missing(void **state)
   buf_clear(&err);
   /* a directory is not a file: "tests" is looked up as an id */
   assert_int_equal(resolve_arg(FIXTURES, "tests", false, &r, &err), -1);
+  /* not id-shaped: a file, even a missing one (the command then says
+   * "cannot read") */
+  assert_int_equal(resolve_arg(FIXTURES, "/nonexistent/x.go", false, &r,
+                               &err), 0);
+  assert_false(r.lesson);
+  assert_string_equal(r.path, "/nonexistent/x.go");
+  resolve_fini(&r);
   buf_fini(&err);
 }
 
