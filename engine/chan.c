@@ -2,10 +2,11 @@
  * and select.go.
  *
  * Big decision: a blocked goroutine is represented on each channel it
- * waits on by a Sudog (Go's name), malloc'd and owned by that channel's
- * queue.  A select parks one Sudog per case; they are linked in a ring
- * (group), and whoever completes one case unlinks and frees the whole
- * ring at once.  So the single-threaded engine never sees a stale waiter
+ * waits on by a Sudog (Go's name).  A plain send or receive uses the one
+ * embedded in its goroutine (gor.h), so blocking allocates nothing; a
+ * select parks one malloc'd Sudog per case, linked in a ring (group),
+ * and whoever completes one case unlinks the whole ring at once, freeing
+ * the malloc'd ones.  So the single-threaded engine never sees a stale waiter
  * (Go needs selectDone for that), and a channel's finalizer frees exactly
  * the Sudogs in its own queues when the VM's heap goes away.
  *
@@ -23,6 +24,7 @@
 #include "engine/chan.h"
 
 #include <assert.h>
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "base/mem.h"
@@ -32,16 +34,28 @@
 #include "engine/types.h"
 #include "engine/vm.h"
 
-typedef struct Sudog Sudog;
-struct Sudog {
+/* A select's Sudog (gor.h's Sudog is a plain operation's, embedded in
+ * its goroutine): one per case, linked in a ring, with what the embedded
+ * one finds in its goroutine. */
+typedef struct SelSudog {
+  Sudog s;
   Goroutine *g;
   ChanObj *c;
-  Sudog *prev, *next; /* in c's sendq or recvq */
-  Sudog *group;       /* ring of the same operation's Sudogs */
-  bool in_sendq;
-  int index;          /* select case, 0 for a plain send/receive */
-  Value val;          /* the value a sender offers */
-};
+  Sudog *group;       /* ring of the same select's Sudogs */
+  Value val;          /* the value a send case offers */
+} SelSudog;
+
+/* The goroutine around an embedded Sudog. */
+static Goroutine *sd_g(const Sudog *sd)
+{
+  if (!sd->embedded) return ((const SelSudog *)sd)->g;
+  return (Goroutine *)((const char *)sd - offsetof(Goroutine, sudog));
+}
+
+static ChanObj *sd_chan(const Sudog *sd)
+{
+  return sd->embedded ? sd_g(sd)->park.obj : ((const SelSudog *)sd)->c;
+}
 
 typedef struct WaitQ {
   Sudog *first, *last;
@@ -89,38 +103,68 @@ static void waitq_unlink(WaitQ *q, Sudog *sd)
 
 static WaitQ *queue_of(Sudog *sd)
 {
-  return sd->in_sendq ? &sd->c->sendq : &sd->c->recvq;
+  ChanObj *c = sd_chan(sd);
+  return sd->in_sendq ? &c->sendq : &c->recvq;
+}
+
+/* The next Sudog of sd's operation (itself for a plain one). */
+static Sudog *group_next(Sudog *sd)
+{
+  return sd->embedded ? sd : ((SelSudog *)sd)->group;
+}
+
+/* The value a waiting sender offers. */
+static Value offered(const Sudog *sd)
+{
+  return sd->embedded ? sd_g(sd)->park.val : ((const SelSudog *)sd)->val;
 }
 
 /* Completes sd's operation for its goroutine: every Sudog of the group
- * leaves its queue and is freed.  Returns the goroutine to ready. */
+ * leaves its queue, and a select's are freed.  Returns the goroutine to
+ * ready. */
 static Goroutine *claim(Sudog *sd, Value val, bool ok)
 {
-  Goroutine *g = sd->g;
+  Goroutine *g = sd_g(sd);
   g->park.index = sd->index;
   g->park.val = val;
   g->park.ok = ok;
   Sudog *s = sd;
   do {
-    Sudog *nx = s->group;
+    Sudog *nx = group_next(s);
     waitq_unlink(queue_of(s), s);
-    free(s);
+    if (!s->embedded) free(s);
     s = nx;
   } while (s != sd);
   return g;
 }
 
-static Sudog *sudog_new(Goroutine *g, ChanObj *c, bool send, int index,
-                        Value val)
+static void sudog_init(Sudog *sd, WaitQ *q, bool send, int index)
 {
-  Sudog *sd = xcalloc(1, sizeof *sd);
-  sd->g = g;
-  sd->c = c;
   sd->in_sendq = send;
   sd->index = index;
+  waitq_push(q, sd);
+}
+
+/* A plain send or receive waits in its goroutine's own Sudog; its
+ * channel is g->park.obj, and a sender's value waits in g->park.val,
+ * where claim() leaves it anyway. */
+static void wait_plain(Goroutine *g, ChanObj *c, bool send, Value val)
+{
+  g->sudog.embedded = true;
+  g->park.obj = c;
+  g->park.val = val;
+  sudog_init(&g->sudog, send ? &c->sendq : &c->recvq, send, 0);
+}
+
+static SelSudog *sudog_new(Goroutine *g, ChanObj *c, bool send, int index,
+                           Value val)
+{
+  SelSudog *sd = xcalloc(1, sizeof *sd);
+  sd->g = g;
+  sd->c = c;
   sd->val = val;
-  sd->group = sd;
-  waitq_push(send ? &c->sendq : &c->recvq, sd);
+  sd->group = &sd->s;
+  sudog_init(&sd->s, send ? &c->sendq : &c->recvq, send, index);
   return sd;
 }
 
@@ -130,13 +174,14 @@ static void free_queue(WaitQ *q)
 {
   for (Sudog *sd = q->first, *nx; sd; sd = nx) {
     nx = sd->next;
-    free(sd);
+    if (!sd->embedded) free(sd);
   }
   q->first = q->last = NULL;
 }
 
 /* Goroutines still parked when the VM ends leave their Sudogs behind;
- * each is in exactly one queue, so each is freed exactly once. */
+ * each is in exactly one queue, so each is freed exactly once (the VM
+ * frees its heap before its goroutines, which hold the embedded ones). */
 static void chan_finalize(Obj *o)
 {
   ChanObj *c = (ChanObj *)o;
@@ -179,7 +224,7 @@ int64_t chan_waiters(const ChanObj *c, bool senders, int64_t *ids,
   int64_t n = 0;
   for (Sudog *sd = senders ? c->sendq.first : c->recvq.first; sd;
        sd = sd->next, n++)
-    if (n < max) ids[n] = sd->g->id;
+    if (n < max) ids[n] = sd_g(sd)->id;
   return n;
 }
 
@@ -202,7 +247,7 @@ static bool try_send(struct VM *vm, ChanObj *c, Value v)
   Sudog *sd = c->recvq.first;
   bool traced = c->traced;
   if (sd) {
-    race_chan_sync(vm, sd->g, c); /* race: send -> its receive */
+    race_chan_sync(vm, sd_g(sd), c); /* race: send -> its receive */
     Goroutine *r = claim(sd, v, true);
     if (traced) event(vm, TEV_CHAN_SEND, c, r);
     sched_ready(vm_sched(vm), r);
@@ -227,8 +272,8 @@ static bool try_recv(struct VM *vm, ChanObj *c, Value *out, bool *ok)
   bool traced = c->traced;
   if (sd) {
     /* race: the hand-off, through the freed slot when buffered */
-    race_chan_sync(vm, sd->g, c->cap ? (void *)slot(c, c->head) : c);
-    Value sent = sd->val;
+    race_chan_sync(vm, sd_g(sd), c->cap ? (void *)slot(c, c->head) : c);
+    Value sent = offered(sd);
     if (c->cap == 0) {
       *out = sent;
     } else {
@@ -278,7 +323,7 @@ NatStatus chan_send(struct VM *vm, Goroutine *g, ChanObj *c, Value v)
   }
   if (c->closed) return vm_panic_plain(vm, g, "send on closed channel");
   if (try_send(vm, c, v)) return NAT_OK;
-  sudog_new(g, c, true, 0, v);
+  wait_plain(g, c, true, v);
   g->park.obj = c;
   sched_park(vm_sched(vm), g, "chan send");
   return NAT_BLOCK;
@@ -309,10 +354,22 @@ NatStatus chan_recv(struct VM *vm, Goroutine *g, ChanObj *c, Value *out,
     return NAT_BLOCK;
   }
   if (try_recv(vm, c, out, ok)) return NAT_OK;
-  sudog_new(g, c, false, 0, (Value){0});
+  wait_plain(g, c, false, (Value){0});
   g->park.obj = c;
   sched_park(vm_sched(vm), g, "chan receive");
   return NAT_BLOCK;
+}
+
+/* Whether every receiver woken by close may get the same zero value: it
+ * holds no storage anybody could write (not an aggregate, or one of no
+ * fields, like chan struct{}'s), so 100,000 waiters cost no 100,000
+ * objects. */
+static bool zero_shareable(Type *t)
+{
+  Type *u = type_under(t);
+  if (u->kind == TY_STRUCT) return u->nfields == 0;
+  if (u->kind == TY_ARRAY) return u->len == 0;
+  return true;
 }
 
 /* Go's closechan gathers the waiters on a list (receivers, then senders)
@@ -328,6 +385,8 @@ NatStatus chan_close(struct VM *vm, Goroutine *g, ChanObj *c)
   Goroutine **woken = NULL;
   bool traced = c->traced;
   size_t n = 0, cap = 0;
+  bool share = zero_shareable(c->elem);
+  Value zero0 = share ? val_zero(vm, c->elem) : (Value){0};
   for (int pass = 0; pass < 2; pass++) {
     WaitQ *q = pass == 0 ? &c->recvq : &c->sendq;
     while (q->first) {
@@ -335,7 +394,9 @@ NatStatus chan_close(struct VM *vm, Goroutine *g, ChanObj *c)
         cap = cap ? 2 * cap : 8;
         woken = xrealloc(woken, cap * sizeof *woken);
       }
-      Value zero = pass == 0 ? val_zero(vm, c->elem) : (Value){0};
+      Value zero = pass == 1 ? (Value){0}
+                   : share   ? zero0
+                             : val_zero(vm, c->elem);
       woken[n++] = claim(q->first, zero, false);
       race_acquire_g(vm, woken[n - 1], c); /* race: close edge */
     }
@@ -386,15 +447,15 @@ static int select_poll(struct VM *vm, Goroutine *g, SelectCase *cases,
 /* Pass 2: one Sudog per non-nil case, linked into a ring. */
 static void select_enqueue(Goroutine *g, SelectCase *cases, int n)
 {
-  Sudog *first = NULL, *last = NULL;
+  SelSudog *first = NULL, *last = NULL;
   for (int i = 0; i < n; i++) {
     if (!cases[i].c) continue;
-    Sudog *sd = sudog_new(g, cases[i].c, cases[i].send, i, cases[i].val);
-    if (last) last->group = sd;
+    SelSudog *sd = sudog_new(g, cases[i].c, cases[i].send, i, cases[i].val);
+    if (last) last->group = &sd->s;
     if (!first) first = sd;
     last = sd;
   }
-  if (last) last->group = first;
+  if (last) last->group = &first->s;
   g->park.obj = first ? first->c : NULL;
 }
 

@@ -30,35 +30,47 @@ static char *first_line(const char *s) {
   return xstrndup(s, nl ? (size_t)(nl - s) : strlen(s));
 }
 
-/* Prints the diagnostics and fills res for a program that did not
- * compile. */
-static int report(Diags *d, const VMOptions *opts, EngineResult *res) {
-  Buf b = BUF_INIT;
-  diag_format(d, &b);
-  if (b.len == 0) buf_puts(&b, "panicroom: compilation failed\n");
-  out(opts, 2, b.data, b.len);
+/* Fills res for a program that did not compile, whose diagnostics are
+ * in diags (already formatted); prints them. */
+static int report(Buf *diags, const VMOptions *opts, EngineResult *res) {
+  if (diags->len == 0) buf_puts(diags, "panicroom: compilation failed\n");
+  out(opts, 2, diags->data, diags->len);
   res->compile_error = 1;
   res->end = VM_END_EXIT;
   res->exit_status = 2;
-  res->first_error = first_line(b.data);
-  buf_fini(&b);
+  res->first_error = first_line(buf_cstr(diags));
   return 2;
 }
 
-static int count_goroutines(VM *vm) {
-  int n = 0;
-  for (Goroutine *g = sched_all(vm_sched(vm)); g; g = g->alllink) n++;
-  return n;
+Program *engine_compile(const char *filename, const char *src, size_t len,
+                        Buf *errors, bool race) {
+  Diags d;
+  diag_init(&d, filename);
+  Universe *u = types_new_universe();
+  Node *file = parse_file(types_arena(u), filename, src, len, &d);
+  CheckResult cr;
+  memset(&cr, 0, sizeof cr);
+  Program *prog = NULL;
+  if (!diag_any(&d) && check_program(u, file, &d, &cr) && !diag_any(&d)) {
+    CompileOptions co = {.race = race};
+    prog = compile_program_opts(u, &cr, &d, &co); /* owns u from here */
+    u = NULL;
+  }
+  if (!prog && errors) diag_format(&d, errors);
+  if (u) types_free_universe(u);
+  diag_fini(&d);
+  return prog;
 }
 
-static int run(Program *prog, const VMOptions *opts, EngineResult *res) {
+int engine_exec(Program *prog, const VMOptions *opts, EngineResult *res) {
+  memset(res, 0, sizeof *res);
   VMOptions o = opts ? *opts : (VMOptions){0};
   VM *vm = vm_new(prog, &o);
   int status = vm_run(vm);
   res->exit_status = status;
   res->end = vm_end(vm);
   res->first_error = first_line(vm_end_message(vm));
-  res->ngoroutines = count_goroutines(vm);
+  res->ngoroutines = vm_goroutines(vm);
   res->steps = vm_steps(vm);
   res->races = vm_races(vm);
   res->leaks = vm_leaks(vm);
@@ -68,25 +80,18 @@ static int run(Program *prog, const VMOptions *opts, EngineResult *res) {
 
 int engine_run(const char *filename, const char *src, size_t len,
                const VMOptions *opts, EngineResult *res) {
-  memset(res, 0, sizeof *res);
-  Diags d;
-  diag_init(&d, filename);
-  Universe *u = types_new_universe();
-  Node *file = parse_file(types_arena(u), filename, src, len, &d);
-  CheckResult cr;
-  memset(&cr, 0, sizeof cr);
-  Program *prog = NULL;
-  if (!diag_any(&d) && check_program(u, file, &d, &cr) && !diag_any(&d)) {
-    CompileOptions co = {.race = opts && opts->race};
-    prog = compile_program_opts(u, &cr, &d, &co); /* owns u from here */
-    u = NULL;
-  }
+  Buf diags = BUF_INIT;
+  Program *prog =
+      engine_compile(filename, src, len, &diags, opts && opts->race);
   int status;
-  if (!prog) status = report(&d, opts, res);
-  else status = run(prog, opts, res);
+  if (prog) {
+    status = engine_exec(prog, opts, res);
+  } else {
+    memset(res, 0, sizeof *res);
+    status = report(&diags, opts, res);
+  }
   program_free(prog);
-  if (u) types_free_universe(u);
-  diag_fini(&d);
+  buf_fini(&diags);
   return status;
 }
 

@@ -7,7 +7,11 @@
 #ifndef PANICROOM_ENGINE_ENGINE_H
 #define PANICROOM_ENGINE_ENGINE_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+#include "base/buf.h"
+#include "engine/program.h"
 
 #include "engine/vm.h"
 
@@ -25,9 +29,24 @@ typedef struct EngineResult {
                        * (VMOptions.leaks) */
 } EngineResult;
 
-/* filename is what positions print; src/len the text. */
+/* filename is what positions print; src/len the text.  The same as
+ * engine_compile, then engine_exec (or the diagnostics on stderr, exit
+ * status 2), then program_free. */
 int engine_run(const char *filename, const char *src, size_t len,
                const VMOptions *opts, EngineResult *res);
+
+/* Parses, checks and compiles: the Program (caller frees it with
+ * program_free; it borrows filename, which must outlive it), or NULL with
+ * Go's diagnostics ("prog.go:3:5: undefined: x" lines, as `go build`
+ * prints them) appended to errors (may be NULL).  race compiles the
+ * memory accesses --race checks (VMOptions.race needs it). */
+Program *engine_compile(const char *filename, const char *src, size_t len,
+                        Buf *errors, bool race);
+
+/* Runs a compiled program once in a fresh VM and fills res; returns the
+ * exit status.  The VM only reads prog, so one Program serves any number
+ * of runs (a verify batch runs every schedule on one). */
+int engine_exec(Program *prog, const VMOptions *opts, EngineResult *res);
 void engine_result_fini(EngineResult *res);
 
 #endif

@@ -62,33 +62,58 @@ typedef struct Frame {
 /* What a waker leaves for a parked goroutine (see native.h: the blocked
  * operation is executed again with woken set and finishes from here). */
 typedef struct ParkInfo {
-  bool woken;
-  Value val;     /* received value */
-  bool ok;       /* comma-ok of a receive: false when closed */
-  int index;     /* select: the case chosen */
-  void *obj;     /* what it waits on (channel, sema address) */
+  Value val;      /* received value; a plain send's offered value while
+                   * it waits (chan.c) */
+  void *obj;      /* what it waits on (channel, sema address) */
   int64_t ticket; /* free for the waiting primitive */
+  int32_t index;  /* select: the case chosen */
+  bool woken;
+  bool ok;        /* comma-ok of a receive: false when closed */
 } ParkInfo;
 
+/* A goroutine waiting on a channel, in that channel's send or receive
+ * queue (Go's sudog).  chan.c owns them: a plain send or receive uses the
+ * one inside its goroutine (embedded: no allocation; its goroutine is the
+ * one around it, its channel g->park.obj, its offered value g->park.val);
+ * a select allocates one per case with room for all that, linked in a
+ * ring (chan.c's SelSudog). */
+typedef struct Sudog {
+  struct Sudog *prev, *next;
+  int32_t index;     /* select case, 0 for a plain send/receive */
+  bool in_sendq;
+  bool embedded;     /* g->sudog, not part of a select */
+} Sudog;
+
+/* A goroutine is one allocation (vm_gor_new): this header, then an inline
+ * area of GOR_INLINE_FRAMES Frames (vm_call.c) and istack_cap Values
+ * sized for its start function, where frames and stack live until a call
+ * outgrows them and they move to the heap.  A goroutine that parks with
+ * few frames moves back (vm_gor_compact), so 100,000 blocked goroutines
+ * cost one allocation each.  Fields are ordered for packing; int32 where
+ * 64 bits are never needed. */
 typedef struct Goroutine {
   int64_t id;               /* Go's goroutine number: main is 1 */
-  GStatus status;
-  const char *wait_reason;  /* Go's text: "chan receive", "semacquire",
-                             * "chan send (nil chan)", "select", "sleep" */
-  /* --- execution (vm.c) --- */
-  Value *stack;
-  int sp, stack_cap;
-  Frame *frames;
-  int nframes, frames_cap;
-  struct PanicRec *panic;   /* innermost active panic, or NULL */
+  uint8_t status;           /* GStatus, in a byte to pack the flags */
   bool goexit;              /* runtime.Goexit in progress */
   bool unwinding;           /* resume by running the next deferred call of
                              * the current panic (it blocked in one) */
+  int32_t istack_cap;       /* the inline area's Values; 0 when the
+                             * goroutine was not made by vm_gor_new (unit
+                             * tests' fakes): no inline area */
+  /* --- execution (vm.c) --- */
+  int32_t sp, stack_cap;
+  int32_t nframes, frames_cap;
+  Value *stack;             /* in the inline area, or malloc'd */
+  Frame *frames;            /* likewise */
+  struct PanicRec *panic;   /* innermost active panic, or NULL */
+  const char *wait_reason;  /* Go's text: "chan receive", "semacquire",
+                             * "chan send (nil chan)", "select", "sleep" */
   /* --- scheduling (sched.c) --- */
   struct Goroutine *schedlink; /* run queue or one wait queue */
-  struct Goroutine *alllink;   /* every goroutine, in creation order */
+  struct Goroutine *alllink;   /* every live goroutine, in creation
+                                * order (sched_all) */
+  struct Goroutine *allprev;   /* so an exiting one unlinks in O(1) */
   ParkInfo park;
-  int64_t wake_at;          /* virtual ns, for sleep */
   int64_t waiting_since;    /* virtual ns when parked (Go prints "N
                              * minutes" in dumps after a minute) */
   int64_t prio;             /* STRAT_PCT's priority (sched.c) */
@@ -96,13 +121,12 @@ typedef struct Goroutine {
   struct Func *creator;
   uint32_t creator_pc;      /* the word after the GO instruction: its line
                              * is func_line(creator, creator_pc - 1) */
-  struct Func *start_fn;    /* the function the go statement called */
   /* --- the VM's extras (vm_ops.c, race.c) --- */
+  int32_t race_tid;         /* race detector thread + 1 (race.h); 0 when
+                             * the detector is off */
   void *map_writing;        /* the MapObj whose write was switched out
                              * between its two phases (map.h), or NULL */
-  int race_tid;             /* race detector thread + 1 (race.h); 0 when
-                             * the detector is off */
-  void *user;               /* free for the runner/trace */
+  Sudog sudog;              /* chan.c: a plain send/receive's wait */
 } Goroutine;
 
 #endif

@@ -368,6 +368,7 @@ void sched_add(Sched *s, Goroutine *g, bool is_main)
   if (!s->pct_ready && s->strategy == STRAT_PCT) pct_start(s);
   g->id = is_main ? 1 : s->next_id++;
   g->alllink = NULL;
+  g->allprev = s->all_tail;
   g->schedlink = NULL;
   memset(&g->park, 0, sizeof g->park);
   if (s->strategy == STRAT_PCT)
@@ -418,6 +419,21 @@ void sched_exit(Sched *s, Goroutine *g)
   g->status = G_DEAD;
   if (s->trace && was_live) trace_go_exit(s->trace, g);
   if (s->current == g) s->current = NULL;
+  if (s->last == g) s->last = NULL; /* PCT demotes nobody for it */
+}
+
+void sched_forget(Sched *s, Goroutine *g)
+{
+  assert(g->status == G_DEAD);
+  if (g->allprev)
+    g->allprev->alllink = g->alllink;
+  else
+    s->all = g->alllink;
+  if (g->alllink)
+    g->alllink->allprev = g->allprev;
+  else
+    s->all_tail = g->allprev;
+  g->alllink = g->allprev = NULL;
 }
 
 /* --- timers -------------------------------------------------------------- */
@@ -508,9 +524,9 @@ static void fire_due(Sched *s)
 void sched_sleep(Sched *s, Goroutine *g, int64_t ns)
 {
   /* Go's when() clamps a far deadline instead of overflowing. */
-  g->wake_at = ns > INT64_MAX - s->now ? INT64_MAX : s->now + ns;
+  int64_t wake_at = ns > INT64_MAX - s->now ? INT64_MAX : s->now + ns;
   g->park.obj = NULL;
-  timer_push(s, (Timer){.when = g->wake_at, .g = g});
+  timer_push(s, (Timer){.when = wake_at, .g = g});
   sched_park(s, g, "sleep");
 }
 

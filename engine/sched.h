@@ -127,6 +127,10 @@ void sched_park(Sched *s, Goroutine *g, const char *reason);
 void sched_gosched(Sched *s, Goroutine *g);
 /* The goroutine finished; it leaves the queues (the VM frees it). */
 void sched_exit(Sched *s, Goroutine *g);
+/* Unlinks a finished goroutine from the all-goroutines list, before the
+ * VM frees it: dead goroutines print nowhere, and a program that starts
+ * millions of short-lived ones must not keep them all. */
+void sched_forget(Sched *s, Goroutine *g);
 /* Next goroutine to run, removed from the queue; NULL if none is
  * runnable. */
 Goroutine *sched_pick(Sched *s);
@@ -222,8 +226,9 @@ struct Trace *sched_trace(const Sched *s);
  * under the exploring strategies). */
 Strategy sched_strategy(const Sched *s);
 
-/* Every goroutine ever started, in creation order (dead ones included;
- * check status). */
+/* Every goroutine started and not yet forgotten (sched_forget), in
+ * creation order: the live ones, and dead ones the VM keeps (main after
+ * runtime.Goexit); check status. */
 Goroutine *sched_all(Sched *s);
 int sched_live_count(const Sched *s); /* runtime.NumGoroutine() */
 Goroutine *sched_current(Sched *s);

@@ -1,11 +1,13 @@
 /* trace.c - the NDJSON event trace (trace.h).
  *
- * Big decision: each line is a jansson object built for the event and
- * serialised with json_dumpb into a scratch buffer, then appended to an
- * output buffer written in TRACE_FLUSH_AT blocks: jansson does all the
- * escaping (Go strings may hold any bytes; those that are not UTF-8 are
- * shown as '?'), and one write(2) per block keeps a traced run within a
- * small factor of an untraced one.
+ * Big decision: each line is written straight into an output buffer as
+ * the event is described (no JSON tree per event: building and freeing
+ * one cost more than the channel operation it traced).  Keys are our own
+ * ASCII literals and integers are printed; every string value is escaped
+ * by jansson (json_dumpb of one reused json_string; Go strings may hold
+ * any bytes, and those that are not UTF-8 are shown as '?'), and strings
+ * that live as long as the run are dumped once and cached.  The buffer is
+ * written in TRACE_FLUSH_AT blocks, one write(2) each.
  *
  * Objects get small ids in order of first sight from an open-addressing
  * table keyed by address; the same table keeps a name the compiler gave,
@@ -51,11 +53,22 @@
  * cost of a traced channel operation. */
 #define TRACE_POS_CACHE 256
 
+/* Run-long strings' JSON text, direct-mapped by address (w_cstr): event
+ * names, kinds, wait reasons, function names - a few dozen in a run. */
+#define TRACE_STR_CACHE 128
+
 typedef struct PosCache {
   const Func *fn;
   int line;
-  json_t *str; /* a reference we own */
+  char *text; /* the JSON string, quotes included; owned */
+  size_t len;
 } PosCache;
+
+typedef struct StrCache {
+  const char *key;
+  char *text; /* owned */
+  size_t len;
+} StrCache;
 
 typedef struct ObjEntry {
   const void *key;  /* NULL: free slot */
@@ -81,8 +94,9 @@ struct Trace {
   size_t nobjs, objs_cap;
   int64_t next_id;
   PosCache pos[TRACE_POS_CACHE];
-  json_t *names[TRACE_NEVENTS]; /* the "ev" strings, shared */
-  json_t *empty;                /* "" */
+  StrCache strs[TRACE_STR_CACHE];
+  json_t *jstr; /* the one json_string every string value goes through */
+  bool comma;   /* the line being written needs a comma before more */
 };
 
 static const char *const event_names[] = {
@@ -104,9 +118,7 @@ Trace *trace_new(int fd, const char *file)
   t->fd = fd;
   t->file = xstrdup(file ? file : "");
   t->next_id = 1;
-  for (int i = 0; i < TRACE_NEVENTS; i++)
-    t->names[i] = json_string(event_names[i]);
-  t->empty = json_string("");
+  t->jstr = json_string("");
   return t;
 }
 
@@ -142,9 +154,9 @@ void trace_free(Trace *t)
   if (!t) return;
   trace_flush(t);
   for (size_t i = 0; i < t->objs_cap; i++) free(t->objs[i].name);
-  for (int i = 0; i < TRACE_POS_CACHE; i++) json_decref(t->pos[i].str);
-  for (int i = 0; i < TRACE_NEVENTS; i++) json_decref(t->names[i]);
-  json_decref(t->empty);
+  for (int i = 0; i < TRACE_POS_CACHE; i++) free(t->pos[i].text);
+  for (int i = 0; i < TRACE_STR_CACHE; i++) free(t->strs[i].text);
+  json_decref(t->jstr);
   if (t->path && t->fd >= 0) close(t->fd);
   free(t->path);
   free(t->objs);
@@ -159,48 +171,170 @@ const char *trace_error(const Trace *t) { return t->err; }
 int64_t trace_lines(const Trace *t) { return t->lines; }
 struct VM *trace_vm(const Trace *t) { return t->vm; }
 
-/* Serialises j as one line and releases it. */
-static void emit(Trace *t, json_t *j)
+/* --- the line writer ---------------------------------------------------------
+ * An event is written straight into t->out as it is described, with no
+ * JSON tree in between: keys are our own ASCII literals and integers are
+ * printed, neither ever needs escaping; every string value goes through
+ * jansson (json_dumpb of one reused json_string), so escaping stays the
+ * JSON library's job.  Strings that live as long as the run (event and
+ * function names, kinds, wait reasons, positions) are dumped once and
+ * cached by address. */
+
+/* Appends n bytes: the common case inline, since an event is some thirty
+ * small pieces and Buf's general path dominated a profile. */
+static inline void put(Trace *t, const char *p, size_t n)
 {
-  size_t n = json_dumpb(j, t->scratch, t->scratch_cap, JSON_COMPACT);
-  if (n > t->scratch_cap) {
-    t->scratch_cap = n * 2;
-    t->scratch = xrealloc(t->scratch, t->scratch_cap);
-    n = json_dumpb(j, t->scratch, t->scratch_cap, JSON_COMPACT);
+  Buf *b = &t->out;
+  if (b->cap - b->len <= n) {
+    buf_append(b, p, n);
+    return;
   }
-  json_decref(j);
-  buf_append(&t->out, t->scratch, n);
-  buf_putc(&t->out, '\n');
-  t->lines++;
-  if (t->out.len >= TRACE_FLUSH_AT) trace_flush(t);
+  memcpy(b->data + b->len, p, n);
+  b->len += n;
+  b->data[b->len] = '\0';
 }
 
-/* jansson refuses strings that are not UTF-8; Go's may be anything. */
-static json_t *jstr(const char *s, size_t n)
+/* Before a key or a value: the comma, unless first in its container. */
+static void w_sep(Trace *t)
 {
-  json_t *j = json_stringn(s, n);
-  if (j) return j;
+  if (t->comma) put(t, ",", 1);
+  t->comma = true;
+}
+
+static void w_open(Trace *t, char c)
+{
+  put(t, &c, 1);
+  t->comma = false;
+}
+
+static void w_close(Trace *t, char c)
+{
+  put(t, &c, 1);
+  t->comma = true;
+}
+
+/* A key, given as its JSON text ("\"k\":"): see W_KEY. */
+static void w_keytext(Trace *t, const char *text, size_t n)
+{
+  w_sep(t);
+  put(t, text, n);
+  t->comma = false;
+}
+
+/* Keys are our own literals: their JSON text is made at compile time. */
+#define W_KEY(k) "\"" k "\":", sizeof("\"" k "\":") - 1
+#define w_key(t, k) w_keytext((t), W_KEY(k))
+
+static void w_int(Trace *t, int64_t v)
+{
+  char tmp[24], *p = tmp + sizeof tmp;
+  uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+  do *--p = (char)('0' + u % 10);
+  while (u /= 10);
+  if (v < 0) *--p = '-';
+  w_sep(t);
+  put(t, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+static void w_bool(Trace *t, bool v)
+{
+  w_sep(t);
+  if (v)
+    put(t, "true", 4);
+  else
+    put(t, "false", 5);
+}
+
+/* jansson refuses strings that are not UTF-8; Go's may be anything: then
+ * every byte outside ASCII (and NUL) shows as '?'. */
+static void set_jstr(Trace *t, const char *s, size_t n)
+{
+  if (json_string_setn(t->jstr, s, n) == 0) return;
   char *copy = xmalloc(n + 1);
   for (size_t i = 0; i < n; i++)
     copy[i] = (unsigned char)s[i] < 0x80 && s[i] ? s[i] : '?';
-  j = json_stringn(copy, n);
+  json_string_setn(t->jstr, copy, n);
   free(copy);
-  return j;
 }
 
-static void set_int(json_t *o, const char *k, int64_t v)
+/* The JSON text of the string s[0..n) ("..." with escapes) into t->scratch;
+ * returns its length. */
+static size_t dump_str(Trace *t, const char *s, size_t n)
 {
-  json_object_set_new_nocheck(o, k, json_integer(v));
+  set_jstr(t, s, n);
+  size_t len = json_dumpb(t->jstr, t->scratch, t->scratch_cap,
+                          JSON_COMPACT | JSON_ENCODE_ANY);
+  if (len > t->scratch_cap) {
+    t->scratch_cap = len * 2;
+    t->scratch = xrealloc(t->scratch, t->scratch_cap);
+    len = json_dumpb(t->jstr, t->scratch, t->scratch_cap,
+                     JSON_COMPACT | JSON_ENCODE_ANY);
+  }
+  return len;
 }
 
-static void set_str(json_t *o, const char *k, const char *v)
+static void w_strn(Trace *t, const char *s, size_t n)
 {
-  json_object_set_new_nocheck(o, k, jstr(v, strlen(v)));
+  size_t len = dump_str(t, s, n);
+  w_sep(t);
+  put(t, t->scratch, len);
 }
 
-static void set_bool(json_t *o, const char *k, bool v)
+static void w_str(Trace *t, const char *s) { w_strn(t, s, strlen(s)); }
+
+/* A string that lives as long as the run, dumped once. */
+static void w_cstr(Trace *t, const char *s)
 {
-  json_object_set_new_nocheck(o, k, json_boolean(v));
+  StrCache *c = &t->strs[((uintptr_t)s >> 3) % TRACE_STR_CACHE];
+  if (c->key != s) {
+    size_t len = dump_str(t, s, strlen(s));
+    free(c->text);
+    c->text = xstrndup(t->scratch, len);
+    c->len = len;
+    c->key = s;
+  }
+  w_sep(t);
+  put(t, c->text, c->len);
+}
+
+/* key: value pairs; k is always a literal (W_KEY). */
+static void set_int_(Trace *t, const char *k, size_t kn, int64_t v)
+{
+  w_keytext(t, k, kn);
+  w_int(t, v);
+}
+
+static void set_bool_(Trace *t, const char *k, size_t kn, bool v)
+{
+  w_keytext(t, k, kn);
+  w_bool(t, v);
+}
+
+static void set_str_(Trace *t, const char *k, size_t kn, const char *v)
+{
+  w_keytext(t, k, kn);
+  w_str(t, v);
+}
+
+/* set_str for strings that live as long as the run (see w_cstr). */
+static void set_cstr_(Trace *t, const char *k, size_t kn, const char *v)
+{
+  w_keytext(t, k, kn);
+  w_cstr(t, v);
+}
+
+#define set_int(t, k, v) set_int_((t), W_KEY(k), (v))
+#define set_bool(t, k, v) set_bool_((t), W_KEY(k), (v))
+#define set_str(t, k, v) set_str_((t), W_KEY(k), (v))
+#define set_cstr(t, k, v) set_cstr_((t), W_KEY(k), (v))
+
+/* Ends the line begun by begin_at. */
+static void emit(Trace *t)
+{
+  w_close(t, '}');
+  put(t, "\n", 1);
+  t->lines++;
+  if (t->out.len >= TRACE_FLUSH_AT) trace_flush(t);
 }
 
 /* --- the object table ------------------------------------------------------ */
@@ -288,25 +422,27 @@ const void *trace_object_ptr(const Trace *t, int64_t id)
 
 /* --- common fields ----------------------------------------------------------- */
 
-/* "file:line", from the cache when it can. */
-static json_t *pos_string(Trace *t, const Func *fn, int line)
+/* "file:line" as JSON text, from the cache when it can. */
+static void w_pos(Trace *t, const Func *fn, int line)
 {
   size_t h = ((uintptr_t)fn >> 4 ^ (size_t)line * 31) % TRACE_POS_CACHE;
   PosCache *c = &t->pos[h];
-  if (c->fn != fn || c->line != line || !c->str) {
+  if (c->fn != fn || c->line != line || !c->text) {
     Buf b = BUF_INIT;
     buf_printf(&b, "%s:%d", fn->file, line);
-    json_decref(c->str);
-    *c = (PosCache){fn, line, jstr(b.data, b.len)};
+    size_t len = dump_str(t, b.data, b.len);
     buf_fini(&b);
+    free(c->text);
+    *c = (PosCache){fn, line, xstrndup(t->scratch, len), len};
   }
-  return c->str;
+  w_sep(t);
+  put(t, c->text, c->len);
 }
 
 /* Innermost frame outside the prelude; its line as traceback.c reckons:
  * a frame stopped AT an instruction (a parked goroutine's top frame)
  * reports pc, any other the instruction before its saved pc. */
-static json_t *position(Trace *t, const Goroutine *g, bool at_pc)
+static void w_position(Trace *t, const Goroutine *g, bool at_pc)
 {
   for (int i = g ? g->nframes - 1 : -1; i >= 0; i--) {
     const Frame *f = &g->frames[i];
@@ -315,36 +451,60 @@ static json_t *position(Trace *t, const Goroutine *g, bool at_pc)
      * blocked native is a caller, stopped after its CALL. */
     bool top = i == g->nframes - 1;
     uint32_t pc = f->pc > 0 && !(top && at_pc) ? f->pc - 1 : f->pc;
-    return pos_string(t, f->fn, func_line(f->fn, pc));
+    w_pos(t, f->fn, func_line(f->fn, pc));
+    return;
   }
-  return t->empty;
+  w_cstr(t, "");
 }
 
-static json_t *begin_at(Trace *t, TraceEv ev, const Goroutine *g, bool at_pc)
+/* Starts an event line: what every event has.  g is who acted (its
+ * position is reported), gid the goroutine the event is about. */
+static void begin_full(Trace *t, TraceEv ev, const Goroutine *g, int64_t gid,
+                       bool at_pc)
 {
-  json_t *j = json_object();
-  json_object_set_nocheck(j, "ev", t->names[ev]);
-  set_int(j, "seq", t->seq++);
-  set_int(j, "step", vm_steps(t->vm));
-  set_int(j, "t", sched_now(t->sched) - SCHED_EPOCH_NS);
-  set_int(j, "g", g ? g->id : 0);
-  json_object_set_nocheck(j, "pos", position(t, g, at_pc));
-  return j;
+  w_open(t, '{');
+  set_cstr(t, "ev", event_names[ev]);
+  set_int(t, "seq", t->seq++);
+  set_int(t, "step", vm_steps(t->vm));
+  set_int(t, "t", sched_now(t->sched) - SCHED_EPOCH_NS);
+  set_int(t, "g", gid);
+  w_key(t, "pos");
+  w_position(t, g, at_pc);
+}
+
+static void begin_at(Trace *t, TraceEv ev, const Goroutine *g, bool at_pc)
+{
+  begin_full(t, ev, g, g ? g->id : 0, at_pc);
 }
 
 /* An event by g, running now. */
-static json_t *begin(Trace *t, TraceEv ev, const Goroutine *g)
+static void begin(Trace *t, TraceEv ev, const Goroutine *g)
 {
-  return begin_at(t, ev, g, false);
+  begin_at(t, ev, g, false);
 }
 
-static void add_obj(Trace *t, json_t *j, const void *obj, const char *kind)
+static void add_obj(Trace *t, const void *obj, const char *kind)
 {
   ObjEntry *e = intern(t, obj, kind);
   if (!e->kind) e->kind = kind;
-  set_int(j, "obj", e->id);
-  set_str(j, "kind", e->kind);
-  if (e->name) set_str(j, "name", e->name);
+  set_int(t, "obj", e->id);
+  set_cstr(t, "kind", e->kind);
+  if (e->name) set_str(t, "name", e->name);
+}
+
+/* Opens the object value of key k ("state"); close with w_close. */
+#define open_obj(t, k) (w_key((t), k), w_open((t), '{'))
+
+static void clear_caches(Trace *t)
+{
+  for (int i = 0; i < TRACE_POS_CACHE; i++) {
+    free(t->pos[i].text);
+    t->pos[i] = (PosCache){0};
+  }
+  for (int i = 0; i < TRACE_STR_CACHE; i++) {
+    free(t->strs[i].text);
+    t->strs[i] = (StrCache){0};
+  }
 }
 
 /* --- attaching: the header --------------------------------------------------- */
@@ -352,87 +512,87 @@ static void add_obj(Trace *t, json_t *j, const void *obj, const char *kind)
 void trace_attach(Trace *t, struct VM *vm)
 {
   if (t->path && t->fd < 0) open_path(t);
+  clear_caches(t); /* their keys were another program's, if any */
   t->vm = vm;
   t->sched = vm_sched(vm);
   sched_set_trace(t->sched, t);
   Strategy st = sched_strategy(t->sched);
   int depth = st == STRAT_PCT ? sched_pct_depth(t->sched) : 0;
-  json_t *j = json_object();
-  set_int(j, "trace", TRACE_VERSION);
-  set_str(j, "strategy", sched_strategy_name(st));
-  json_object_set_new_nocheck(j, "seed",
-                              json_integer((json_int_t)sched_seed(t->sched)));
-  set_int(j, "pct_depth", depth);
+  w_open(t, '{');
+  set_int(t, "trace", TRACE_VERSION);
+  set_str(t, "strategy", sched_strategy_name(st));
+  set_int(t, "seed", (int64_t)sched_seed(t->sched)); /* as json_int_t */
+  set_int(t, "pct_depth", depth);
   Buf tok = BUF_INIT;
   sched_token_format(st, depth, sched_seed(t->sched), NULL, 0, &tok);
-  set_str(j, "token", buf_cstr(&tok));
+  set_str(t, "token", buf_cstr(&tok));
   buf_fini(&tok);
-  set_str(j, "file", t->file);
-  emit(t, j);
+  set_str(t, "file", t->file);
+  emit(t);
 }
 
 /* --- goroutines ---------------------------------------------------------------- */
 
-static const char *status_name(GStatus s)
+static const char *status_name(int s)
 {
   static const char *const names[] = {"runnable", "running", "waiting",
                                       "dead"};
   return names[s];
 }
 
-static json_t *chan_state(Trace *t, const ChanObj *c, const Goroutine *g);
+static void chan_state(Trace *t, const char *k, size_t kn, const ChanObj *c,
+                       const Goroutine *g);
 
 /* The goroutine's own state: status, and what it waits on. */
-static void add_gstate(json_t *j, const Goroutine *g)
+static void add_gstate(Trace *t, const Goroutine *g)
 {
-  json_t *st = json_object();
-  set_str(st, "status", status_name(g->status));
+  open_obj(t, "state");
+  set_cstr(t, "status", status_name(g->status));
   if (g->status == G_WAITING && g->wait_reason)
-    set_str(st, "reason", g->wait_reason);
-  json_object_set_new_nocheck(j, "state", st);
+    set_cstr(t, "reason", g->wait_reason);
+  w_close(t, '}');
 }
 
 void trace_go_create(Trace *t, Goroutine *g, Goroutine *parent)
 {
-  json_t *j = begin(t, TEV_GO_CREATE, parent);
-  set_int(j, "g", g->id);
-  set_int(j, "by", parent ? parent->id : 0);
-  if (g->start_fn) set_str(j, "fn", g->start_fn->name);
-  add_gstate(j, g);
-  emit(t, j);
+  begin_full(t, TEV_GO_CREATE, parent, g->id, false);
+  set_int(t, "by", parent ? parent->id : 0);
+  /* Just made: its only frame is the function the go statement called. */
+  if (g->nframes) set_cstr(t, "fn", g->frames[0].fn->name);
+  add_gstate(t, g);
+  emit(t);
 }
 
 void trace_go_block(Trace *t, Goroutine *g)
 {
-  json_t *j = begin(t, TEV_GO_BLOCK, g);
-  set_str(j, "reason", g->wait_reason ? g->wait_reason : "");
+  begin(t, TEV_GO_BLOCK, g);
+  set_cstr(t, "reason", g->wait_reason ? g->wait_reason : "");
   const ObjEntry *e = lookup(t, g->park.obj);
   if (e && e->id == 0) e = lookup(t, e->obj);
   if (e) {
-    set_int(j, "obj", e->id);
-    set_str(j, "kind", e->kind ? e->kind : "?");
-    if (e->name) set_str(j, "name", e->name);
+    set_int(t, "obj", e->id);
+    set_cstr(t, "kind", e->kind ? e->kind : "?");
+    if (e->name) set_str(t, "name", e->name);
     if (e->kind && strcmp(e->kind, "chan") == 0)
-      json_object_set_new_nocheck(j, "obj_state",
-                                  chan_state(t, e->obj, g));
+      chan_state(t, W_KEY("obj_state"), e->obj, g);
   }
-  add_gstate(j, g);
-  emit(t, j);
+  add_gstate(t, g);
+  emit(t);
 }
 
 void trace_go_unblock(Trace *t, Goroutine *g, Goroutine *waker)
 {
-  json_t *j = begin_at(t, TEV_GO_UNBLOCK, g, true);
-  set_int(j, "by", waker ? waker->id : 0);
-  add_gstate(j, g);
-  emit(t, j);
+  begin_at(t, TEV_GO_UNBLOCK, g, true);
+  set_int(t, "by", waker ? waker->id : 0);
+  add_gstate(t, g);
+  emit(t);
 }
 
 void trace_go_exit(Trace *t, Goroutine *g)
 {
-  json_t *j = begin(t, TEV_GO_EXIT, g);
-  add_gstate(j, g);
-  emit(t, j);
+  begin(t, TEV_GO_EXIT, g);
+  add_gstate(t, g);
+  emit(t);
 }
 
 /* --- channels ------------------------------------------------------------------- */
@@ -460,8 +620,9 @@ static bool fmt_safe(Type *t, int depth)
   }
 }
 
-/* A short rendering of one buffered value. */
-static json_t *render(Trace *t, Type *elem, Value v, const Goroutine *g)
+/* A short rendering of one buffered value.  Formatted into its own Buf
+ * before anything is written: fmt_value must not see a half line. */
+static void w_render(Trace *t, Type *elem, Value v, const Goroutine *g)
 {
   if (type_under(elem)->kind != TY_INTERFACE) v.t = elem;
   Buf b = BUF_INIT;
@@ -474,70 +635,75 @@ static json_t *render(Trace *t, Type *elem, Value v, const Goroutine *g)
     n = TRACE_MAX_VALUE;
     while (n > 0 && ((unsigned char)b.data[n] & 0xc0) == 0x80) n--;
   }
-  json_t *j = jstr(b.data ? b.data : "", n);
+  w_strn(t, b.data ? b.data : "", n);
   buf_fini(&b);
-  return j;
 }
 
-static json_t *id_array(const int64_t *ids, int64_t n)
+static void id_array(Trace *t, const char *k, size_t kn, const int64_t *ids,
+                     int64_t n)
 {
-  json_t *a = json_array();
-  for (int64_t i = 0; i < n && i < TRACE_MAX_WAITERS; i++)
-    json_array_append_new(a, json_integer(ids[i]));
-  return a;
+  w_keytext(t, k, kn);
+  w_open(t, '[');
+  for (int64_t i = 0; i < n && i < TRACE_MAX_WAITERS; i++) w_int(t, ids[i]);
+  w_close(t, ']');
 }
 
-static json_t *chan_state(Trace *t, const ChanObj *c, const Goroutine *g)
+/* The channel's state as the object value of key k (W_KEY text). */
+static void chan_state(Trace *t, const char *k, size_t kn, const ChanObj *c,
+                       const Goroutine *g)
 {
-  json_t *st = json_object();
   int64_t len = chan_len(c), ids[TRACE_MAX_WAITERS];
-  set_int(st, "len", len);
-  set_int(st, "cap", chan_cap(c));
-  set_bool(st, "closed", chan_closed(c));
-  json_t *buf = json_array();
+  w_keytext(t, k, kn);
+  w_open(t, '{');
+  set_int(t, "len", len);
+  set_int(t, "cap", chan_cap(c));
+  set_bool(t, "closed", chan_closed(c));
+  w_key(t, "buf");
+  w_open(t, '[');
   for (int64_t i = 0; i < len && i < TRACE_MAX_BUF; i++)
-    json_array_append_new(buf, render(t, chan_elem_type(c),
-                                      chan_buf_at(c, i), g));
-  json_object_set_new_nocheck(st, "buf", buf);
-  if (len > TRACE_MAX_BUF) set_int(st, "buf_more", len - TRACE_MAX_BUF);
+    w_render(t, chan_elem_type(c), chan_buf_at(c, i), g);
+  w_close(t, ']');
+  if (len > TRACE_MAX_BUF) set_int(t, "buf_more", len - TRACE_MAX_BUF);
   int64_t n = chan_waiters(c, true, ids, TRACE_MAX_WAITERS);
-  json_object_set_new_nocheck(st, "sendq", id_array(ids, n));
+  id_array(t, W_KEY("sendq"), ids, n);
   n = chan_waiters(c, false, ids, TRACE_MAX_WAITERS);
-  json_object_set_new_nocheck(st, "recvq", id_array(ids, n));
-  return st;
+  id_array(t, W_KEY("recvq"), ids, n);
+  w_close(t, '}');
 }
 
 void trace_chan(Trace *t, TraceEv ev, Goroutine *g, ChanObj *c,
                 Goroutine *peer)
 {
-  json_t *j = begin(t, ev, g);
-  add_obj(t, j, c, "chan");
+  begin(t, ev, g);
+  add_obj(t, c, "chan");
   if (ev == TEV_CHAN_MAKE) {
     Type *e = chan_elem_type(c);
-    set_str(j, "elem", e && e->str ? e->str : "?");
+    set_cstr(t, "elem", e && e->str ? e->str : "?");
   }
-  if (ev == TEV_CHAN_SEND) set_int(j, "to", peer ? peer->id : 0);
-  if (ev == TEV_CHAN_RECV) set_int(j, "from", peer ? peer->id : 0);
-  json_object_set_new_nocheck(j, "state", chan_state(t, c, g));
-  emit(t, j);
+  if (ev == TEV_CHAN_SEND) set_int(t, "to", peer ? peer->id : 0);
+  if (ev == TEV_CHAN_RECV) set_int(t, "from", peer ? peer->id : 0);
+  chan_state(t, W_KEY("state"), c, g);
+  emit(t);
 }
 
 void trace_select(Trace *t, Goroutine *g, const SelectCase *cases, int n,
                   bool has_default, int chosen)
 {
-  json_t *j = begin(t, TEV_SELECT, g);
-  json_t *arr = json_array();
+  begin(t, TEV_SELECT, g);
+  w_key(t, "cases");
+  w_open(t, '[');
   for (int i = 0; i < n; i++) {
-    json_t *c = json_object();
-    set_str(c, "dir", cases[i].send ? "send" : "recv");
-    set_int(c, "obj", cases[i].c ? intern(t, cases[i].c, "chan")->id : 0);
-    json_array_append_new(arr, c);
+    w_sep(t);
+    w_open(t, '{');
+    set_cstr(t, "dir", cases[i].send ? "send" : "recv");
+    set_int(t, "obj", cases[i].c ? intern(t, cases[i].c, "chan")->id : 0);
+    w_close(t, '}');
   }
-  json_object_set_new_nocheck(j, "cases", arr);
-  set_bool(j, "default", has_default);
-  set_int(j, "chosen", chosen);
-  set_bool(j, "blocked", chosen == -2);
-  emit(t, j);
+  w_close(t, ']');
+  set_bool(t, "default", has_default);
+  set_int(t, "chosen", chosen);
+  set_bool(t, "blocked", chosen == -2);
+  emit(t);
 }
 
 /* --- sync, time, context, maps, races -------------------------------------------- */
@@ -545,14 +711,14 @@ void trace_select(Trace *t, Goroutine *g, const SelectCase *cases, int n,
 void trace_wg(Trace *t, TraceEv ev, Goroutine *g, void *wg, int64_t delta,
               int64_t counter, int64_t waiters)
 {
-  json_t *j = begin(t, ev, g);
-  add_obj(t, j, wg, "waitgroup");
-  if (ev != TEV_WG_WAIT) set_int(j, "delta", delta);
-  json_t *st = json_object();
-  set_int(st, "counter", counter);
-  set_int(st, "waiters", waiters);
-  json_object_set_new_nocheck(j, "state", st);
-  emit(t, j);
+  begin(t, ev, g);
+  add_obj(t, wg, "waitgroup");
+  if (ev != TEV_WG_WAIT) set_int(t, "delta", delta);
+  open_obj(t, "state");
+  set_int(t, "counter", counter);
+  set_int(t, "waiters", waiters);
+  w_close(t, '}');
+  emit(t);
 }
 
 /* Who holds the lock after ev, when the caller cannot say. */
@@ -570,21 +736,21 @@ void trace_lock_call(Trace *t, TraceEv ev, Goroutine *g, void *mu,
                      const TraceLock *st, int acquired)
 {
   bool rw = ev >= TEV_RW_LOCK && ev <= TEV_RW_RUNLOCK;
-  json_t *j = begin(t, ev, g);
-  add_obj(t, j, mu, rw ? "rwmutex" : "mutex");
-  if (acquired >= 0) set_bool(j, "acquired", acquired);
-  json_t *s = json_object();
-  set_bool(s, "locked", st->locked);
+  begin(t, ev, g);
+  add_obj(t, mu, rw ? "rwmutex" : "mutex");
+  if (acquired >= 0) set_bool(t, "acquired", acquired);
+  open_obj(t, "state");
+  set_bool(t, "locked", st->locked);
   TraceEv hev = acquired == 0 ? TRACE_NEVENTS : ev; /* no owner change */
-  set_int(s, "holder", holder_after(lookup(t, mu), hev, g, st));
+  set_int(t, "holder", holder_after(lookup(t, mu), hev, g, st));
   if (rw) {
-    set_int(s, "readers", st->readers);
-    set_bool(s, "writer_waiting", st->writer_waiting);
-    set_int(s, "waiting_readers", st->waiting_readers);
+    set_int(t, "readers", st->readers);
+    set_bool(t, "writer_waiting", st->writer_waiting);
+    set_int(t, "waiting_readers", st->waiting_readers);
   }
-  set_int(s, "waiting_writers", st->waiting_writers);
-  json_object_set_new_nocheck(j, "state", s);
-  emit(t, j);
+  set_int(t, "waiting_writers", st->waiting_writers);
+  w_close(t, '}');
+  emit(t);
 }
 
 void trace_lock(Trace *t, TraceEv ev, Goroutine *g, void *mu,
@@ -595,25 +761,25 @@ void trace_lock(Trace *t, TraceEv ev, Goroutine *g, void *mu,
 
 void trace_once(Trace *t, Goroutine *g, void *once, bool done, bool running)
 {
-  json_t *j = begin(t, TEV_ONCE_DO, g);
-  add_obj(t, j, once, "once");
-  json_t *s = json_object();
-  set_bool(s, "done", done);
-  set_bool(s, "running", running);
-  json_object_set_new_nocheck(j, "state", s);
-  emit(t, j);
+  begin(t, TEV_ONCE_DO, g);
+  add_obj(t, once, "once");
+  open_obj(t, "state");
+  set_bool(t, "done", done);
+  set_bool(t, "running", running);
+  w_close(t, '}');
+  emit(t);
 }
 
 void trace_timer(Trace *t, TraceEv ev, Goroutine *g, void *timer,
                  int64_t when, bool active)
 {
-  json_t *j = begin(t, ev, g);
-  add_obj(t, j, timer, "timer");
-  json_t *s = json_object();
-  set_int(s, "when", when - SCHED_EPOCH_NS);
-  set_bool(s, "active", active);
-  json_object_set_new_nocheck(j, "state", s);
-  emit(t, j);
+  begin(t, ev, g);
+  add_obj(t, timer, "timer");
+  open_obj(t, "state");
+  set_int(t, "when", when - SCHED_EPOCH_NS);
+  set_bool(t, "active", active);
+  w_close(t, '}');
+  emit(t);
 }
 
 void trace_timer_vm(struct VM *vm, TraceEv ev, void *timer, int64_t when,
@@ -627,41 +793,41 @@ void trace_timer_vm(struct VM *vm, TraceEv ev, void *timer, int64_t when,
 void trace_ctx_cancel(Trace *t, Goroutine *g, void *ctx, void *parent,
                       const char *err)
 {
-  json_t *j = begin(t, TEV_CTX_CANCEL, g);
-  add_obj(t, j, ctx, "context");
-  set_int(j, "parent", parent ? intern(t, parent, "context")->id : 0);
-  json_t *s = json_object();
-  set_bool(s, "canceled", true);
-  set_str(s, "err", err ? err : "");
-  json_object_set_new_nocheck(j, "state", s);
-  emit(t, j);
+  begin(t, TEV_CTX_CANCEL, g);
+  add_obj(t, ctx, "context");
+  set_int(t, "parent", parent ? intern(t, parent, "context")->id : 0);
+  open_obj(t, "state");
+  set_bool(t, "canceled", true);
+  set_str(t, "err", err ? err : "");
+  w_close(t, '}');
+  emit(t);
 }
 
 void trace_map_write(Trace *t, Goroutine *g, void *map, bool begin_write,
                      int64_t len)
 {
-  json_t *j = begin(t, begin_write ? TEV_MAP_WRITE_BEGIN : TEV_MAP_WRITE_END,
-                    g);
-  add_obj(t, j, map, "map");
-  json_t *s = json_object();
-  set_bool(s, "writing", begin_write);
-  set_int(s, "len", len);
-  json_object_set_new_nocheck(j, "state", s);
-  emit(t, j);
+  begin(t, begin_write ? TEV_MAP_WRITE_BEGIN : TEV_MAP_WRITE_END, g);
+  add_obj(t, map, "map");
+  open_obj(t, "state");
+  set_bool(t, "writing", begin_write);
+  set_int(t, "len", len);
+  w_close(t, '}');
+  emit(t);
 }
 
 void trace_race(Trace *t, Goroutine *g, void *obj, const char *access,
                 int64_t other, const char *other_access)
 {
-  json_t *j = begin(t, TEV_RACE, g);
+  begin(t, TEV_RACE, g);
   if (obj) {
-    add_obj(t, j, obj, "memory");
-    json_object_set_new_nocheck(j, "state", json_object());
+    add_obj(t, obj, "memory");
+    open_obj(t, "state");
+    w_close(t, '}');
   }
-  set_str(j, "access", access ? access : "");
-  set_int(j, "other", other);
-  set_str(j, "other_access", other_access ? other_access : "");
-  emit(t, j);
+  set_str(t, "access", access ? access : "");
+  set_int(t, "other", other);
+  set_str(t, "other_access", other_access ? other_access : "");
+  emit(t);
 }
 
 /* --- the end ---------------------------------------------------------------------- */
@@ -669,15 +835,16 @@ void trace_race(Trace *t, Goroutine *g, void *obj, const char *access,
 void trace_panic(Trace *t, Goroutine *g, Value v, bool goexit)
 {
   if (goexit) return; /* runtime.Goexit unwinds like a panic; not one */
-  json_t *j = begin(t, TEV_PANIC, g);
-  Buf b = BUF_INIT;
+  Buf b = BUF_INIT; /* formatted before the line starts, as in w_render */
   if (fmt_safe(v.t, 0))
     fmt_panic_value(t->vm, g, v, &b);
   else
     buf_printf(&b, "(%s)", v.t->str ? v.t->str : "?");
-  json_object_set_new_nocheck(j, "value", jstr(b.data ? b.data : "", b.len));
+  begin(t, TEV_PANIC, g);
+  w_key(t, "value");
+  w_strn(t, b.data ? b.data : "", b.len);
   buf_fini(&b);
-  emit(t, j);
+  emit(t);
 }
 
 static const char *end_name(VMEnd end)
@@ -687,31 +854,36 @@ static const char *end_name(VMEnd end)
   return (unsigned)end < sizeof names / sizeof names[0] ? names[end] : "?";
 }
 
+/* The exit line's replay token, when the choices were recorded. */
+static void add_token(Trace *t)
+{
+  const Buf *rec = vm_options(t->vm)->record;
+  if (!rec) return;
+  Buf tok = BUF_INIT;
+  Strategy st = sched_strategy(t->sched);
+  sched_token_format(st, st == STRAT_PCT ? sched_pct_depth(t->sched) : 0,
+                     sched_seed(t->sched), (const uint8_t *)rec->data,
+                     rec->len, &tok);
+  set_str(t, "token", buf_cstr(&tok));
+  buf_fini(&tok);
+}
+
 void trace_end(Trace *t, VMEnd end, int status, const char *msg)
 {
   Goroutine *g = sched_current(t->sched);
   if (end == VM_END_FATAL || end == VM_END_DEADLOCK || end == VM_END_OOM) {
-    json_t *f = begin(t, TEV_FATAL, g);
-    set_str(f, "msg", msg ? msg : "");
-    emit(t, f);
+    begin(t, TEV_FATAL, g);
+    set_str(t, "msg", msg ? msg : "");
+    emit(t);
   }
-  json_t *j = begin(t, TEV_EXIT, g);
-  set_int(j, "status", status);
-  set_str(j, "end", end_name(end));
-  set_str(j, "msg", msg ? msg : "");
-  set_int(j, "choices", sched_nchoices(t->sched));
-  const Buf *rec = vm_options(t->vm)->record;
-  if (rec) {
-    Buf tok = BUF_INIT;
-    Strategy st = sched_strategy(t->sched);
-    sched_token_format(st, st == STRAT_PCT ? sched_pct_depth(t->sched) : 0,
-                       sched_seed(t->sched), (const uint8_t *)rec->data,
-                       rec->len, &tok);
-    set_str(j, "token", buf_cstr(&tok));
-    buf_fini(&tok);
-  }
+  begin(t, TEV_EXIT, g);
+  set_int(t, "status", status);
+  set_cstr(t, "end", end_name(end));
+  set_str(t, "msg", msg ? msg : "");
+  set_int(t, "choices", sched_nchoices(t->sched));
+  add_token(t);
   if (sched_replay_error(t->sched))
-    set_str(j, "replay_error", sched_replay_error(t->sched));
-  emit(t, j);
+    set_str(t, "replay_error", sched_replay_error(t->sched));
+  emit(t);
   trace_flush(t);
 }

@@ -51,15 +51,17 @@ VM *vm_new(Program *prog, const VMOptions *opts) {
 
 void vm_free(VM *vm) {
   if (!vm) return;
-  for (int i = 0; i < vm->ngs; i++) {
-    vm_gor_free_stacks(vm->gs[i]);
-    free(vm->gs[i]);
-  }
-  free(vm->gs);
   vm_race_fini(vm);
   vm_leak_fini(vm);
-  sched_free(vm->sched);
+  /* The heap first: channels' finalizers walk their wait queues, which
+   * hold Sudogs embedded in goroutines still blocked. */
   heap_fini(&vm->heap);
+  for (Goroutine *g = sched_all(vm->sched), *next; g; g = next) {
+    next = g->alllink;
+    vm_gor_free_stacks(g);
+    free(g);
+  }
+  sched_free(vm->sched);
   free(vm->globals);
   free(vm->funcvals);
   free(vm->pend_msg);

@@ -23,14 +23,33 @@
 /* Headroom above a frame's declared needs: natives' results and the
  * closure+arguments RUNDEFERS pushes. */
 #define STACK_SLACK 3
+/* Frames in a goroutine's inline area: the start function's.  A parked
+ * goroutine deeper than this keeps its frames on the heap. */
+#define GOR_INLINE_FRAMES 1
 
 static Frame *top(Goroutine *g) { return &g->frames[g->nframes - 1]; }
 
+static Value *inline_stack(Goroutine *g) {
+  return (Value *)((Frame *)(g + 1) + GOR_INLINE_FRAMES);
+}
+
+static Frame *inline_frames(Goroutine *g) { return (Frame *)(g + 1); }
+
+/* Moves n elements of size sz from the inline area to a new heap block of
+ * cap elements, or grows a heap block. */
+static void *grow(void *p, bool is_inline, int n, int cap, size_t sz) {
+  if (!is_inline) return xrealloc(p, (size_t)cap * sz);
+  void *q = xmalloc((size_t)cap * sz);
+  if (n) memcpy(q, p, (size_t)n * sz);
+  return q;
+}
+
 bool vm_stack_reserve(Goroutine *g, int need) {
   if (need <= g->stack_cap) return false;
-  int cap = g->stack_cap ? g->stack_cap : need; /* exact at first */
+  int cap = g->stack_cap ? 2 * g->stack_cap : need; /* exact at first */
   while (cap < need) cap *= 2;
-  g->stack = xrealloc(g->stack, (size_t)cap * sizeof(Value));
+  bool in = g->istack_cap && g->stack == inline_stack(g);
+  g->stack = grow(g->stack, in, g->stack_cap, cap, sizeof(Value));
   memset(g->stack + g->stack_cap, 0,
          (size_t)(cap - g->stack_cap) * sizeof(Value));
   g->stack_cap = cap;
@@ -39,8 +58,10 @@ bool vm_stack_reserve(Goroutine *g, int need) {
 
 static Frame *push_frame(Goroutine *g) {
   if (g->nframes == g->frames_cap) {
-    g->frames_cap = g->frames_cap ? 2 * g->frames_cap : 1;
-    g->frames = xrealloc(g->frames, (size_t)g->frames_cap * sizeof(Frame));
+    int cap = g->frames_cap ? 2 * g->frames_cap : 1;
+    bool in = g->istack_cap && g->frames == inline_frames(g);
+    g->frames = grow(g->frames, in, g->nframes, cap, sizeof(Frame));
+    g->frames_cap = cap;
   }
   Frame *f = &g->frames[g->nframes++];
   memset(f, 0, sizeof *f);
@@ -207,12 +228,19 @@ Step vm_rundefer(VM *vm, Goroutine *g) {
 
 /* --- goroutines ----------------------------------------------------------- */
 
+/* The inline area holds the start function's frame and reserve, or a
+ * blocked native's arguments; a bigger function would allocate at its
+ * first call anyway. */
 Goroutine *vm_gor_new(VM *vm, Func *fn, Closure *cl, const Value *args,
                       int nargs) {
-  Goroutine *g = xcalloc(1, sizeof *g);
-  g->start_fn = fn;
   int need = fn->nlocals + fn->maxstack;
-  vm_stack_reserve(g, (need > nargs ? need : nargs) + STACK_SLACK);
+  need = (need > nargs ? need : nargs) + STACK_SLACK;
+  Goroutine *g = xcalloc(1, sizeof *g + GOR_INLINE_FRAMES * sizeof(Frame) +
+                                (size_t)need * sizeof(Value));
+  g->frames_cap = GOR_INLINE_FRAMES;
+  g->istack_cap = g->stack_cap = need;
+  g->frames = inline_frames(g);
+  g->stack = inline_stack(g);
   if (nargs) memcpy(g->stack, args, (size_t)nargs * sizeof(Value));
   if (fn->native) {
     Frame *f = push_frame(g);
@@ -221,18 +249,42 @@ Goroutine *vm_gor_new(VM *vm, Func *fn, Closure *cl, const Value *args,
   } else {
     enter(vm, g, fn, cl, 0, 0);
   }
-  if (vm->ngs == vm->gs_cap) {
-    vm->gs_cap = vm->gs_cap ? 2 * vm->gs_cap : 16;
-    vm->gs = xrealloc(vm->gs, (size_t)vm->gs_cap * sizeof *vm->gs);
-  }
-  vm->gs[vm->ngs++] = g;
+  vm->ngs++;
   return g;
+}
+
+/* What the top frame reserved when it was entered (enter, run_native):
+ * the stack must keep that much for the frame to run on. */
+static int top_need(Goroutine *g) {
+  const Frame *f = top(g);
+  int need = f->base + STACK_SLACK +
+             (f->fn->native ? f->fn->nparams + f->fn->nresults
+                            : f->fn->nlocals + f->fn->maxstack);
+  return need > g->sp + STACK_SLACK ? need : g->sp + STACK_SLACK;
+}
+
+void vm_gor_compact(Goroutine *g) {
+  if (!g->istack_cap || g->nframes == 0) return;
+  if (g->frames != inline_frames(g) && g->nframes <= GOR_INLINE_FRAMES) {
+    memcpy(inline_frames(g), g->frames, (size_t)g->nframes * sizeof(Frame));
+    free(g->frames);
+    g->frames = inline_frames(g);
+    g->frames_cap = GOR_INLINE_FRAMES;
+  }
+  if (g->stack != inline_stack(g) && top_need(g) <= g->istack_cap) {
+    memcpy(inline_stack(g), g->stack, (size_t)g->sp * sizeof(Value));
+    memset(inline_stack(g) + g->sp, 0,
+           (size_t)(g->istack_cap - g->sp) * sizeof(Value));
+    free(g->stack);
+    g->stack = inline_stack(g);
+    g->stack_cap = g->istack_cap;
+  }
 }
 
 void vm_gor_free_stacks(Goroutine *g) {
   for (int i = 0; i < g->nframes; i++) free_defers(g->frames[i].defers);
-  free(g->stack);
-  free(g->frames);
+  if (!g->istack_cap || g->stack != inline_stack(g)) free(g->stack);
+  if (!g->istack_cap || g->frames != inline_frames(g)) free(g->frames);
   g->stack = NULL;
   g->frames = NULL;
   g->sp = g->stack_cap = g->nframes = g->frames_cap = 0;

@@ -127,6 +127,10 @@ static void gor_exit(VM *vm, Goroutine *g) {
   if (g == vm->main_g) vm->main_goexit = true;
   sched_exit(vm->sched, g);
   vm_gor_free_stacks(g);
+  if (g == vm->main_g) return; /* vm_free frees it */
+  vm_race_forget(vm, g);
+  sched_forget(vm->sched, g);
+  free(g);
 }
 
 /* A throw or exit raised outside any goroutine (a timer callback). */
@@ -147,6 +151,7 @@ static void run_slice(VM *vm, Goroutine *g) {
   sched_tick(s, ran);
   if (vm->ended) return;
   if (st == EXEC_QUANTUM || st == EXEC_YIELD) sched_gosched(s, g);
+  if (st == EXEC_BLOCK) vm_gor_compact(g);
   if (st == EXEC_GEXIT) gor_exit(vm, g);
   if (!vm->ended && vm->heap.over) vm_end_other(vm, VM_END_OOM, NULL);
   if (!vm->ended && max && vm->steps >= max)

@@ -46,8 +46,9 @@ struct VM {
   Sched *sched;
   Value *globals;
   Closure **funcvals;  /* FUNCVAL cache, by function index */
-  Goroutine **gs;      /* every goroutine allocated, for vm_free */
-  int ngs, gs_cap;
+  int ngs;             /* goroutines created; the live ones are on the
+                        * scheduler's list (sched_all), vm_free frees
+                        * them, the dead ones are freed as they exit */
   Goroutine *main_g;
   int64_t steps;
   bool main_goexit;    /* main called runtime.Goexit */
@@ -64,13 +65,22 @@ struct VM {
   char *end_msg;       /* first stderr line, owned */
   /* run --race (vm_race.c) */
   struct Race *race;   /* the detector, NULL without --race */
-  Goroutine **race_gs; /* thread index -> goroutine */
+  struct RaceWho *race_gs; /* thread index -> goroutine */
   int race_capgs;
   int races;           /* reports printed */
   /* run --leaks (vm_leak.c) */
   struct LeakSites *leak_sites; /* where channels were made, or NULL */
   int leaks;           /* goroutines reported blocked at exit */
 };
+
+/* --race: who a detector thread is.  g is NULL once the goroutine has
+ * finished and been freed: a report still names it ("Goroutine 6
+ * (finished) created at:"), from the id kept here and the creation stack
+ * the detector keeps. */
+typedef struct RaceWho {
+  int64_t id;
+  Goroutine *g;
+} RaceWho;
 
 /* Why vm_exec returned. */
 typedef enum ExecStop {
@@ -116,6 +126,9 @@ Step vm_resume(VM *vm, Goroutine *g);
 Goroutine *vm_gor_new(VM *vm, struct Func *fn, Closure *cl, const Value *args,
                       int nargs);
 void vm_gor_free_stacks(Goroutine *g);
+/* A goroutine that parked: frames and stack go back to its inline area
+ * if they fit (see gor.h), releasing what its calls grew on the heap. */
+void vm_gor_compact(Goroutine *g);
 void vm_free_panics(Goroutine *g);
 /* Drops frames n.. (and their pending deferred calls). */
 void vm_cut_frames(Goroutine *g, int n);
@@ -166,6 +179,8 @@ void *vm_op_iter_map(Value iter);
 /* --- vm_race.c: the VM side of race.h --- */
 void vm_race_init(VM *vm);
 void vm_race_fini(VM *vm);
+/* g finished and is about to be freed: keep what reports need. */
+void vm_race_forget(VM *vm, Goroutine *g);
 /* RACE: checks the access of the instruction at ip (not yet run). */
 void vm_race_op(VM *vm, Goroutine *g, const Frame *fr, const uint32_t *ip,
                 const Value *sp, Value *slots);
