@@ -5,11 +5,15 @@ import (
 	"runtime"
 )
 
+// main calls runtime.Goexit: its deferred calls run, then, with no other
+// goroutine left, Go reports a deadlock.
 func main() {
 	defer fmt.Println("main defer runs")
+	done := make(chan bool)
 	go func() {
 		fmt.Println("g", runtime.NumGoroutine())
+		done <- true
 	}()
-	runtime.Gosched()
+	<-done
 	runtime.Goexit()
 }
