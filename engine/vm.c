@@ -87,6 +87,7 @@ int vm_args(VM *vm, char ***argv) {
 }
 
 void vm_write(VM *vm, int fd, const char *p, size_t n) {
+  if (vm->settling) return; /* main has returned: Go would print no more */
   if (vm->opts.write)
     vm->opts.write(vm->opts.write_ctx, fd, p, n);
   else

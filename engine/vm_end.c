@@ -28,8 +28,19 @@
 #define SIGSEGV_LINE \
   "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n"
 
+/* The settling phase has no say in how the run ends: main returned, so
+ * it is a normal exit whatever the leftover goroutines did. */
+static void settle_done(VM *vm) {
+  vm->settling = false;
+  vm_end_exit(vm, 0);
+}
+
 static void finish(VM *vm, VMEnd end, int status, Buf *report) {
   if (vm->ended) return;
+  if (vm->settling) {
+    settle_done(vm);
+    return;
+  }
   vm->ended = true;
   vm->end = end;
   vm->status = status;
@@ -118,13 +129,21 @@ void vm_end_other(VM *vm, VMEnd end, const char *msg) {
 
 /* --- the scheduler loop --------------------------------------------------- */
 
+/* Steps the others may run after main returned under --leaks: plenty for
+ * a lesson-sized program to reach its next blocking point. */
+#define SETTLE_STEPS INT64_C(2000000)
+
 static void gor_exit(VM *vm, Goroutine *g) {
   bool goexit = g->panic && g->panic->goexit;
   if (g == vm->main_g && !goexit) {
-    vm_end_exit(vm, 0); /* main returned: the others are abandoned */
-    return;
+    if (!vm->opts.leaks || sched_live_count(vm->sched) <= 1) {
+      vm_end_exit(vm, 0); /* main returned: the others are abandoned */
+      return;
+    }
+    vm->settling = true;
+    vm->settle_until = vm->steps + SETTLE_STEPS;
   }
-  if (g == vm->main_g) vm->main_goexit = true;
+  if (g == vm->main_g && goexit) vm->main_goexit = true;
   sched_exit(vm->sched, g);
   vm_gor_free_stacks(g);
   if (g == vm->main_g) return; /* vm_free frees it */
@@ -156,6 +175,8 @@ static void run_slice(VM *vm, Goroutine *g) {
   if (!vm->ended && vm->heap.over) vm_end_other(vm, VM_END_OOM, NULL);
   if (!vm->ended && max && vm->steps >= max)
     vm_end_other(vm, VM_END_STEPS, NULL);
+  if (!vm->ended && vm->settling && vm->steps >= vm->settle_until)
+    settle_done(vm);
 }
 
 int vm_run(VM *vm) {
@@ -168,7 +189,10 @@ int vm_run(VM *vm) {
     if (vm->pending != PEND_NONE) pending_outside(vm);
     if (vm->ended) break;
     if (!g) {
-      if (sched_idle(s) == IDLE_DEADLOCK) vm_end_deadlock(vm);
+      if (sched_idle(s) == IDLE_DEADLOCK) {
+        if (vm->settling) settle_done(vm); /* the rest are all parked */
+        else vm_end_deadlock(vm);
+      }
       continue;
     }
     run_slice(vm, g);

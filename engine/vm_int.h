@@ -52,6 +52,12 @@ struct VM {
   Goroutine *main_g;
   int64_t steps;
   bool main_goexit;    /* main called runtime.Goexit */
+  /* --leaks: after main returns, the other goroutines run on (output
+   * dropped) until each has finished or parked, so a goroutine that had no
+   * turn yet under this schedule is judged by what it would do, as it
+   * would be on a real multi-core machine (vm_end.c). */
+  bool settling;
+  int64_t settle_until; /* step budget of the settling phase */
   /* pending raise */
   Pending pending;
   Value pend_val;

@@ -7,8 +7,10 @@
  * program ends normally is reported, with its wait reason in Go's words,
  * what it waits on, where it waits and where it was created.  A sleeping
  * goroutine is not: its timer wakes it by itself.  Runnable goroutines are
- * not either: a worker that did wg.Done() and has not returned yet is
- * finishing, not leaking.  The report goes to stderr after the program's
+ * not either: before the report they get to run on for a while with their
+ * output dropped (vm_end.c, "settling"), so one that had no turn yet under
+ * this schedule parks if it would park on a real machine, and one still
+ * runnable after that is finishing, not leaking.  The report goes to stderr after the program's
  * own output, one line per goroutine, prefixed "panicroom: leak:" so it
  * can never be mistaken for Go's output; the exit status stays Go's and
  * the runner turns the count into the `leak` verdict. */

@@ -96,5 +96,13 @@ run "$dir/leak_senders.go"
 grep -q 'panicroom: leak' "$out" && bad "leak report without --leaks"
 run "$dir/clean_waitgroup.go" --leaks
 grep -q 'panicroom: leak' "$out" && bad "clean_waitgroup.go: false leak"
+# Senders that had no turn before main returned still count: they run on
+# after main (their output dropped) and block.
+run "$dir/leak_unstarted.go" --leaks
+if [ "$rc" != 0 ] || [ "$(grep -c '^panicroom: leak: goroutine [0-9]* \[chan send\]' "$out")" != 2 ]; then
+  bad "leak_unstarted.go --leaks"
+else
+  echo "ok   race: leak_unstarted.go --leaks counts senders that never ran"
+fi
 
 exit $fail
