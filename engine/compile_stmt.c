@@ -438,63 +438,86 @@ static void incr(FnState *fs, int slot) {
   emit1(fs, OP_SETLOCAL, slot);
 }
 
+/* Hidden slots of an indexed range: the operand, its length, the index,
+ * and for strings the next index and the decoded rune. */
+typedef struct RangeSlots {
+  int xs, len, i, nx, r;
+  bool str, isint;
+} RangeSlots;
+
+/* Evaluates the range operand once and sets up the counter. */
+static void range_setup(FnState *fs, Node *n, Type *xt, RangeSlots *rs) {
+  Type *u = type_under(xt);
+  rs->xs = hidden(fs);
+  rs->len = hidden(fs);
+  rs->i = hidden(fs);
+  rs->str = type_is_string(xt);
+  rs->isint = type_is_integer(xt);
+  if (u->kind == TY_ARRAY && n->b) cx_value(fs, n->c); /* over a copy */
+  else cx_expr(fs, n->c);
+  if (u->kind == TY_POINTER) emit(fs, OP_LOADREF);
+  emit1(fs, OP_SETLOCAL, rs->xs);
+  emit1(fs, OP_LOCAL, rs->xs);
+  if (!rs->isint)
+    emit1(fs, OP_LEN, rs->str ? TY_STRING
+                              : u->kind == TY_POINTER ? TY_ARRAY : u->kind);
+  emit1(fs, OP_SETLOCAL, rs->len);
+  emit_int(fs, 0);
+  emit1(fs, OP_SETLOCAL, rs->i);
+}
+
+/* The key and value variables of one iteration. */
+static void range_vars(FnState *fs, Node *n, Type *xt, RangeSlots *rs) {
+  Type *u = type_under(xt);
+  bool define = n->op == T_DEFINE;
+  if (rs->str) {
+    rs->nx = hidden(fs);
+    rs->r = hidden(fs);
+    emit1(fs, OP_LOCAL, rs->xs);
+    emit1(fs, OP_LOCAL, rs->i);
+    emit(fs, OP_STRNEXT);
+    emit1(fs, OP_SETLOCAL, rs->r);
+    emit1(fs, OP_SETLOCAL, rs->nx);
+  }
+  if (n->a) {
+    emit1(fs, OP_LOCAL, rs->i);
+    range_set(fs, n->a, define,
+              rs->isint ? xt : types_basic(fs->c->u, TY_INT));
+  }
+  if (!n->b) return;
+  if (rs->str) {
+    emit1(fs, OP_LOCAL, rs->r);
+    range_set(fs, n->b, define, types_basic(fs->c->u, TY_INT32));
+    return;
+  }
+  Type *et = type_under(u->kind == TY_POINTER ? u->elem : u)->elem;
+  emit1(fs, OP_LOCAL, rs->xs);
+  emit1(fs, OP_LOCAL, rs->i);
+  emit(fs, u->kind == TY_SLICE ? OP_SINDEX : OP_AINDEX);
+  if (is_agg(et)) emit_type(fs, OP_COPY, et);
+  range_set(fs, n->b, define, et);
+}
+
 /* Range over int, slice, array, pointer to array and string: a counter
  * in a hidden slot; strings advance by the decoded rune's width. */
 static void range_indexed(FnState *fs, Node *n, Type *xt) {
-  bool define = n->op == T_DEFINE;
-  Type *u = type_under(xt), *intt = types_basic(fs->c->u, TY_INT);
-  int xs = hidden(fs), len = hidden(fs), i = hidden(fs), nx = -1, r = -1;
-  bool str = type_is_string(xt), isint = type_is_integer(xt);
-  if (u->kind == TY_ARRAY && n->b) cx_value(fs, n->c);
-  else cx_expr(fs, n->c);
-  if (u->kind == TY_POINTER) emit(fs, OP_LOADREF);
-  emit1(fs, OP_SETLOCAL, xs);
-  emit1(fs, OP_LOCAL, xs);
-  if (!isint) emit1(fs, OP_LEN, str ? TY_STRING : u->kind == TY_POINTER
-                                                     ? TY_ARRAY : u->kind);
-  emit1(fs, OP_SETLOCAL, len);
-  emit_int(fs, 0);
-  emit1(fs, OP_SETLOCAL, i);
+  RangeSlots rs = {0};
+  range_setup(fs, n, xt, &rs);
   Target t;
   push_target(fs, &t, true);
   int top = here(fs);
-  emit1(fs, OP_LOCAL, i);
-  emit1(fs, OP_LOCAL, len);
+  emit1(fs, OP_LOCAL, rs.i);
+  emit1(fs, OP_LOCAL, rs.len);
   emit(fs, OP_ILT);
   int jexit = emit1(fs, OP_JMPF, 0);
-  if (str) {
-    nx = hidden(fs);
-    r = hidden(fs);
-    emit1(fs, OP_LOCAL, xs);
-    emit1(fs, OP_LOCAL, i);
-    emit(fs, OP_STRNEXT);
-    emit1(fs, OP_SETLOCAL, r);
-    emit1(fs, OP_SETLOCAL, nx);
-  }
-  if (n->a) {
-    emit1(fs, OP_LOCAL, i);
-    range_set(fs, n->a, define, isint ? xt : intt);
-  }
-  if (n->b) {
-    Type *et = str ? types_basic(fs->c->u, TY_INT32)
-                   : type_under(u->kind == TY_POINTER ? u->elem : u)->elem;
-    if (str) {
-      emit1(fs, OP_LOCAL, r);
-    } else {
-      emit1(fs, OP_LOCAL, xs);
-      emit1(fs, OP_LOCAL, i);
-      emit(fs, u->kind == TY_SLICE ? OP_SINDEX : OP_AINDEX);
-      if (is_agg(et)) emit_type(fs, OP_COPY, et);
-    }
-    range_set(fs, n->b, define, et);
-  }
+  range_vars(fs, n, xt, &rs);
   cs_block(fs, n->d);
   int cont = here(fs);
-  if (str) {
-    emit1(fs, OP_LOCAL, nx);
-    emit1(fs, OP_SETLOCAL, i);
+  if (rs.str) {
+    emit1(fs, OP_LOCAL, rs.nx);
+    emit1(fs, OP_SETLOCAL, rs.i);
   } else {
-    incr(fs, i);
+    incr(fs, rs.i);
   }
   emit1(fs, OP_JMP, top);
   patch(fs, jexit, here(fs));
@@ -801,10 +824,8 @@ static void cs_labeled(FnState *fs, Node *n) {
   pop_target(fs, &t, here(fs), here(fs));
 }
 
-static void hoist_all(FnState *fs, NodeList *l, bool tuple_root) {
-  for (int i = 0; i < l->len; i++)
-    cx_hoist(fs, l->items[i], false);
-  (void)tuple_root;
+static void hoist_all(FnState *fs, NodeList *l) {
+  for (int i = 0; i < l->len; i++) cx_hoist(fs, l->items[i], false);
 }
 
 /* Calls inside a simple statement run before its other operands are
@@ -815,11 +836,11 @@ static void hoist_stmt(FnState *fs, Node *n) {
   case N_GO: case N_DEFER: cx_hoist(fs, n->a, true); break;
   case N_SEND: cx_hoist(fs, n->a, false); cx_hoist(fs, n->b, false); break;
   case N_INCDEC: cx_hoist(fs, n->a, false); break;
-  case N_RETURN: hoist_all(fs, &n->list, true); break;
+  case N_RETURN: hoist_all(fs, &n->list); break;
   case N_ASSIGN:
     for (int i = 0; i < n->list.len; i++)
       cx_hoist(fs, n->list.items[i], true);
-    hoist_all(fs, &n->list2, true);
+    hoist_all(fs, &n->list2);
     break;
   default: break;
   }

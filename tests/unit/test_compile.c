@@ -11,6 +11,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,14 +111,18 @@ static void expect_run(const char *src, const char *out, const char *err,
   int rc = engine_run("prog.go", src, strlen(src), &o, &r);
   const char *got_out = cap.out.data ? cap.out.data : "";
   const char *got_err = cap.err.data ? cap.err.data : "";
-  if (strcmp(got_out, out) != 0 || strncmp(got_err, err, strlen(err)) != 0 ||
-      rc != status)
-    fail_msg("stdout:\n%s\nstderr:\n%s\nstatus %d (want %d)\nwant stdout:\n"
-             "%s\nwant stderr:\n%s", got_out, got_err, rc, status, out, err);
-  assert_int_equal(r.exit_status, rc);
+  bool ok = strcmp(got_out, out) == 0 &&
+            strncmp(got_err, err, strlen(err)) == 0 && rc == status &&
+            r.exit_status == rc;
+  if (!ok)
+    print_message("stdout:\n%s\nstderr:\n%s\nstatus %d (want %d)\nwant "
+                  "stdout:\n%s\nwant stderr:\n%s\n", got_out, got_err, rc,
+                  status, out, err);
+  /* freed before failing: fail() does not return */
   engine_result_fini(&r);
   buf_fini(&cap.out);
   buf_fini(&cap.err);
+  assert_true(ok);
 }
 
 /* ---- code shapes ------------------------------------------------------- */
