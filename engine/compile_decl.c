@@ -371,6 +371,10 @@ static void unbox_results(FnState *fs) {
 /* The end of a return path: to the epilogue, or unbox and RET. */
 void ret_emit(FnState *fs) {
   if (fs->has_defer) {
+    /* Deferred calls run here, at the return statement's line, where Go's
+     * tracebacks place them; the shared epilogue's RUNDEFERS then finds
+     * none left (it stays for resuming after a recover). */
+    emit(fs, OP_RUNDEFERS);
     patch_push(&fs->rets, emit1(fs, OP_JMP, 0));
     return;
   }

@@ -753,9 +753,16 @@ static void cs_select(FnState *fs, Node *n) {
   bool has_def = false;
   int nsend = 0, d0 = fs->depth;
   int ncase = select_operands(fs, cl, &has_def, &nsend);
+  /* Go compiles a select with one channel case as that operation (a
+   * non-blocking one with default), so its traceback line is the case's,
+   * not the select keyword's. */
+  int line = fs->line;
+  for (int i = 0; ncase == 1 && i < cl->len; i++)
+    if (cl->items[i]->a) fs->line = cl->items[i]->a->pos.line;
   emit2(fs, OP_SELECT, ncase, has_def);
   for (int i = 0; i < cl->len; i++)
     if (cl->items[i]->a) emit_word(fs, cl->items[i]->a->kind == N_SEND);
+  fs->line = line;
   set_depth(fs, d0 + 3);
   int idx = hidden(fs), v = hidden(fs), ok = hidden(fs);
   emit1(fs, OP_SETLOCAL, ok);

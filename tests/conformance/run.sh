@@ -10,7 +10,9 @@
 #   - the first stderr line exactly;
 #   - every `goroutine N [state]:` line of the expected stderr must have a
 #     `goroutine M [state]:` line in the actual stderr (numbers may differ;
-#     counted as a multiset, so two expected [semacquire] need two).
+#     counted as a multiset, so two expected [semacquire] need two);
+#   - the traceback frames in the program's own file (`\tNNN_topic.go:LINE`),
+#     in order: the lines Go blames must be the lines the engine blames.
 # Prints `ok   NAME`, `FAIL NAME: what`, `XFAIL NAME` or `XPASS NAME`, then
 #     conformance: P passed, F failed, X xfail
 # xfail.txt lists known engine failures (`name  reason`, `#` comments); a
@@ -61,6 +63,11 @@ states() { # FILE -> sorted goroutine states, one per line
         | sed -E 's/^goroutine [0-9]+ \[(.*)\]:$/\1/' | LC_ALL=C sort || true
 }
 
+frames() { # NAME FILE -> the program's own frame lines, in order
+    grep -oE "^[[:space:]]+$1\.go:[0-9]+" "$2" | sed 's/^[[:space:]]*//' \
+        | tr '\n' ' ' || true
+}
+
 # Show expected vs got, a few lines each, indented.
 show() { # LABEL EXPECTED_FILE GOT_FILE
     echo "    $1 expected:"
@@ -100,6 +107,14 @@ compare() {
         echo "goroutine states missing: $(echo "$missing" | sed 's/.*/[&]/' | paste -sd ' ')"
         echo "    expected states: $(sed 's/.*/[&]/' "$d/es" | paste -sd ' ')"
         echo "    got states:      $(sed 's/.*/[&]/' "$d/gs" | paste -sd ' ')"
+    fi
+    local ef gf
+    ef=$(frames "$name" "$e.stderr")
+    gf=$(frames "$name" "$d/stderr")
+    if [[ $ef != "$gf" ]]; then
+        echo "traceback lines differ"
+        echo "    expected: $ef"
+        echo "    got:      $gf"
     fi
 }
 
