@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "engine/engine.h"
+#include "engine/trace.h"
 #include "runner/record.h"
 
 typedef struct SourceJob {
@@ -23,6 +24,11 @@ static int source_child(void *arg, int result_fd)
 
   memset(&res, 0, sizeof res);
   status = engine_run(job->filename, job->src, job->len, &job->opts, &res);
+  /* A trace on the result channel (a Trace made on RUN_RESULT_FD, as the
+   * TUI does) streams its events ahead of the record, which must be the
+   * channel's last line: whatever it still buffers goes out first. */
+  if (job->opts.trace)
+    (void)trace_flush(job->opts.trace);
   /* A failed write leaves no record: the parent then says so (a `signal`
    * verdict naming the missing record), which is the truth. */
   (void)record_write(result_fd, &res);

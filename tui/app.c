@@ -266,6 +266,7 @@ void app_select(App *app, size_t i)
   app->view = app_has_work(app) ? VIEW_WORK : VIEW_BROKEN;
   app->spec = (ScheduleSpec){STRAT_GO, l->text[LANG_EN]->meta.seed, 0};
   app->lesson_gen++;
+  app_trace_clear(app); /* the last run was another program */
   app_flag_set(app, "seen");
   app_progress_write(app);
   const LessonText *t = app_text(app);
@@ -300,6 +301,8 @@ int app_init(App *app, const char *id, Lang lang, bool line_mode, Buf *err)
   app->lang = lang;
   app->line_mode = line_mode;
   app->stderr_at = SIZE_MAX;
+  tm_init(&app->tm);
+  app->trace_view = VIEW_COUNT;
   char *root = catalog_find_root();
   catalog_load(&app->cat, root);
   free(root);
@@ -345,6 +348,7 @@ void app_fini(App *app)
   buf_fini(&app->console);
   buf_fini(&app->verdict_line);
   buf_fini(&app->msg);
+  tm_fini(&app->tm);
   if (app->prog.root)
     progress_fini(&app->prog);
   catalog_fini(&app->cat);

@@ -37,7 +37,9 @@
 #include "runner/capture.h"
 #include "runner/schedule.h"
 #include "runner/verdict.h"
+#include "tui/diagram.h"
 #include "tui/diff.h"
+#include "tui/trace_model.h"
 
 /* A TUI run may take this long on the wall clock; a lesson takes
  * milliseconds, so this only ever ends a runaway. */
@@ -117,6 +119,15 @@ typedef struct App {
   int scroll_hint;    /* the line the output pane should show first */
   uint64_t run_events; /* result-channel lines of the last run */
 
+  /* The last run's event trace and its cursor (app_trace.c): the
+   * diagram pane draws it, the code pane marks its line, and step /
+   * back / play move it. It lives here, not in a pane, so that commands,
+   * keys and line mode all reach the same cursor. */
+  TraceModel tm;
+  CodeView trace_view;    /* the source that ran; VIEW_COUNT: no trace */
+  const char *trace_file; /* the name its events' "pos" carry (static) */
+  int trace_gen;          /* bumped when a run starts a new trace */
+
   Buf msg;            /* one-line message for the status area */
   bool msg_error;
   bool help;          /* the help screen is up */
@@ -166,6 +177,36 @@ void app_list(App *app);
 void app_set_lang(App *app, Lang lang);
 /* The schedule token as shown in the status line ("go::0"). */
 void app_token(const App *app, Buf *out);
+
+/* --- the event trace (app_trace.c) ----------------------------------------
+ * The cursor commands; each pauses playback (but play), and says where
+ * the cursor is (line mode also prints the diagram as text). */
+void app_step(App *app, long delta); /* step N (> 0) / back N (< 0) */
+void app_seek_start(App *app);
+void app_seek_end(App *app);
+void app_play(App *app);
+void app_pause(App *app);
+/* Speed by a step (dir +1 / -1), or set to eps events a second (0:
+ * instant); unknown values take the nearest speed the model has. */
+void app_speed_step(App *app, int dir);
+void app_speed_set(App *app, int eps);
+/* The playback clock (CLOCK_MONOTONIC ms); the front end calls app_tick
+ * before each frame and sleeps at most tm_wait_ms() for input. Returns
+ * whether the cursor moved. */
+int64_t app_now_ms(void);
+bool app_tick(App *app, int64_t now_ms);
+/* The DgKind of the lesson's first drawable primitive, or -1: what the
+ * diagram keeps in view when the current event touches no object. */
+int app_trace_prefer(const App *app);
+/* The line of the current event in the code view v (1-based), and its
+ * goroutine; 0 when that view does not show the source the trace ran,
+ * or the event has no position. side is 'a' or 'b' in the diff view:
+ * which side's line numbers the answer uses. */
+int app_trace_line(const App *app, CodeView v, int64_t *g, char *side);
+/* The diagram at the cursor into g (sized by the caller): the object in
+ * focus (tm_focus), then the goroutines in the rows left; or a sentence
+ * saying why there is nothing to draw. Pure: no curses. */
+void app_trace_render(const App *app, const DgOpts *opts, DgGrid *g);
 
 /* Progress flags of the current lesson ("seen", "crashed", "fixed",
  * "verified"). */

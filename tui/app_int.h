@@ -23,4 +23,14 @@ void app_work_reload(App *app);
 /* Writes the working copy (and its folder); 0, or -1 after a message. */
 int app_work_write(App *app, const char *text, size_t len);
 
+/* The trace of a run (app_trace.c): begin empties the model for a run of
+ * view (file is the name the engine gives the source); line takes one
+ * result-channel line (events start with '{'; the exit record does
+ * not and is skipped); end settles the cursor once the child is gone. */
+void app_trace_begin(App *app, CodeView view, const char *file);
+void app_trace_feed(App *app, const char *line, size_t n);
+void app_trace_end(App *app);
+/* Forgets the trace (another lesson is open). */
+void app_trace_clear(App *app);
+
 #endif

@@ -14,6 +14,7 @@
 
 #include "base/mem.h"
 #include "base/os.h"
+#include "engine/trace.h"
 #include "runner/gorun.h"
 #include "runner/report.h"
 #include "runner/run.h"
@@ -46,6 +47,7 @@ static void on_event(void *ctx, const char *line, size_t n)
 {
   App *app = ctx;
   app->run_events++;
+  app_trace_feed(app, line, n);
   if (app->hooks.run_line)
     app->hooks.run_line(app->hooks.ctx, line, n);
 }
@@ -136,10 +138,18 @@ void app_run(App *app, CodeView target)
   RunLimits lim = {.wall_ms = APP_RUN_WALL_MS, .cpu_s = APP_RUN_CPU_S,
                    .on_output = on_output, .output_ctx = app,
                    .on_event = on_event, .event_ctx = app};
+  /* The event trace goes to the child's result channel, ahead of the
+   * exit record (runner/child.h): made here, it is attached and written
+   * only in the child, where RUN_RESULT_FD is that channel; the parent's
+   * copy never writes and owns no descriptor. */
+  opts.trace = trace_new(RUN_RESULT_FD, name);
   run_begin(app, name);
+  app_trace_begin(app, target == VIEW_DIFF ? VIEW_WORK : target, name);
   RunResult r;
   int rc = runner_run_source(name, s->text, s->len, &opts, &lim, &r);
   app->running = false;
+  trace_free(opts.trace);
+  app_trace_end(app);
   if (rc < 0) {
     app_error(app, "sandbox: %s", r.sandbox_error);
   } else {

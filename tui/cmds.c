@@ -92,11 +92,56 @@ static void do_compare(App *app, int argc, char **argv)
     app_compare(app, v);
 }
 
-static void do_trace_stub(App *app, int argc, char **argv)
+/* step [N] / back [N]: N events (default 1) forward or back. */
+static void do_step(App *app, int argc, char **argv)
 {
-  (void)argc;
-  app_say(app, "%s needs the event trace: it arrives with the state "
-               "diagrams (issue 6, part 2)", argv[0]);
+  long n = number_arg(argc, argv, 1, 1);
+  if (n < 0) {
+    app_error(app, "%s: N is a number of events (1 or more)", argv[0]);
+    return;
+  }
+  app_step(app, argv[0][0] == 'b' ? -n : n);
+}
+
+static void do_play(App *app, int argc, char **argv)
+{
+  (void)argc, (void)argv;
+  app_play(app);
+}
+
+static void do_pause(App *app, int argc, char **argv)
+{
+  (void)argc, (void)argv;
+  app_pause(app);
+}
+
+static void do_start(App *app, int argc, char **argv)
+{
+  (void)argc, (void)argv;
+  app_seek_start(app);
+}
+
+static void do_end(App *app, int argc, char **argv)
+{
+  (void)argc, (void)argv;
+  app_seek_end(app);
+}
+
+/* speed + | - | N (events a second) | max. */
+static void do_speed(App *app, int argc, char **argv)
+{
+  const char *a = argc > 1 ? argv[1] : "";
+  if (!strcmp(a, "+") || !strcmp(a, "-")) {
+    app_speed_step(app, *a == '+' ? 1 : -1);
+  } else if (!strcmp(a, "max") || !strcmp(a, "0")) {
+    app_speed_set(app, 0);
+  } else {
+    long n = number_arg(argc, argv, 1, -1);
+    if (n < 0 || n > 1000000)
+      app_error(app, "speed: + or -, events a second (1 to 256), or max");
+    else
+      app_speed_set(app, (int)n);
+  }
 }
 
 static void do_seed(App *app, int argc, char **argv)
@@ -127,10 +172,8 @@ static void do_seed(App *app, int argc, char **argv)
     }
     app->spec = (ScheduleSpec){STRAT_RANDOM, n, 0};
   }
-  Buf t = BUF_INIT;
-  app_token(app, &t);
-  app_say(app, "next run follows schedule %s", buf_cstr(&t));
-  buf_fini(&t);
+  /* A seed is asked for to see that schedule: run it now. */
+  app_run(app, app_target(app));
 }
 
 static void do_hint(App *app, int argc, char **argv)
@@ -236,12 +279,18 @@ static const TuiCmd table[] = {
      "the lab engine and real Go side by side (needs go)"},
     {"view", "[broken|fixed|diff|work]", CA_VIEW, do_view,
      "show that code view (as Tab)"},
-    {"step", "", CA_NONE, do_trace_stub, "one event forward (needs the trace)"},
-    {"back", "", CA_NONE, do_trace_stub, "one event back (needs the trace)"},
-    {"play", "", CA_NONE, do_trace_stub,
-     "replay the events at speed (needs the trace)"},
+    {"step", "[N]", CA_NUMBER, do_step,
+     "N events (default 1) forward through the last run"},
+    {"back", "[N]", CA_NUMBER, do_step, "N events (default 1) back"},
+    {"play", "", CA_NONE, do_play,
+     "play the events at the chosen speed (from the start at the end)"},
+    {"pause", "", CA_NONE, do_pause, "stop playing at the current event"},
+    {"speed", "N|+|-|max", CA_NUMBER, do_speed,
+     "events a second when playing (1 to 256), faster, slower"},
+    {"start", "", CA_NONE, do_start, "to the first event"},
+    {"end", "", CA_NONE, do_end, "to the last event (where it crashed)"},
     {"seed", "[N|TOKEN]", CA_NUMBER, do_seed,
-     "random schedule N, or a replay token (go::0, pct:2:7)"},
+     "run on random schedule N, or replay a token (go::0, pct:2:7)"},
     {"hint", "[N]", CA_NUMBER, do_hint, "the next hint, or hint N (1-3)"},
     {"next", "", CA_NONE, do_next, "the next lesson"},
     {"prev", "", CA_NONE, do_prev, "the previous lesson"},

@@ -39,6 +39,19 @@ static int glyph(int32_t cp, wchar_t *wc, bool *ctrl)
   return md_char_width((uint32_t)cp);
 }
 
+bool draw_utf8(void)
+{
+  return utf8_term;
+}
+
+void draw_cp(int y, int x, uint32_t cp, attr_t a)
+{
+  wchar_t wc;
+  bool ctrl;
+  glyph(cp > 0x10ffff ? 0xfffd : (int32_t)cp, &wc, &ctrl);
+  put_wc(y, x, wc, ctrl ? theme_attr(TH_CTRL) : a);
+}
+
 /* draw_run's walk; paints only when paint is set (draw_measure). */
 static size_t walk(bool paint, int y, int x0, int *col, int maxw,
                    const char *s, size_t n, attr_t a)

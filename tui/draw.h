@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <wchar.h>
 
 #include <curses.h>
@@ -25,6 +26,12 @@
 /* Call once after setlocale(): whether the terminal takes UTF-8 (else
  * everything outside ASCII is drawn as '?'). */
 void draw_init(void);
+
+/* Whether draw_init found a UTF-8 terminal (box drawing, arrows). */
+bool draw_utf8(void);
+/* One code point at (y, x), as draw_run would show it (a control
+ * character as '?', non-ASCII as '?' on a terminal without UTF-8). */
+void draw_cp(int y, int x, uint32_t cp, attr_t a);
 
 /* Draws s[0, n) starting at column x0 + *col of row y, stopping before
  * column x0 + maxw; *col advances by the columns drawn (tab stops count

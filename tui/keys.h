@@ -16,6 +16,7 @@ typedef enum KeyAction {
   KA_TAB,      /* lesson <-> code in the tabbed layout */
   KA_FOCUS,    /* next pane */
   KA_PROMPT,   /* focus the prompt */
+  KA_PLAY,     /* play the trace, or pause it when it plays */
   KA_LINE_UP,
   KA_LINE_DOWN,
   KA_PAGE_UP,

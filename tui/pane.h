@@ -3,11 +3,13 @@
  * ever calls through the class, so a pane can be replaced without
  * touching the screen.
  *
- * The diagram slot is the one meant to be replaced: today it holds
- * pane_goroutines_class (a goroutine list read from the crash dump);
- * the state-machine diagrams (issue 6, part 2) drop in as another
- * PaneClass, fed the run's result-channel lines through run_line as
- * they arrive. See screen.c, TUI_DIAGRAM_CLASS.
+ * The diagram slot is the one meant to be replaced (screen.c,
+ * TUI_DIAGRAM_CLASS): it holds pane_diagram_class, the state machines
+ * drawn from the App's event trace; pane_goroutines_class (the goroutine
+ * list of a crash dump, read from the output) fits the same slot. A class
+ * may also take the run's result-channel lines through run_line as they
+ * arrive; the trace itself is fed to the App (app_trace.c), so that keys,
+ * commands and line mode share one cursor.
  *
  * Drawing rule: draw() paints the pane's whole rectangle (border
  * included) from the App and the pane's own state, every frame; it never
@@ -51,6 +53,7 @@ extern const PaneClass pane_lesson_class;
 extern const PaneClass pane_code_class;
 extern const PaneClass pane_output_class;
 extern const PaneClass pane_goroutines_class;
+extern const PaneClass pane_diagram_class;
 
 /* The inside of a pane's border. */
 Rect pane_inner(const Pane *p);

@@ -16,12 +16,22 @@
 typedef struct CodePane {
   int gen;        /* lesson_gen last drawn */
   CodeView view;  /* view last drawn */
+  int trace_gen;  /* the trace and cursor the view last followed */
+  size_t trace_cur;
 } CodePane;
+
+/* The line of the current trace event (app_trace_line), for one frame. */
+typedef struct Mark {
+  int line; /* 1-based; 0: none */
+  char side; /* diff view: 'a' broken.go's numbers, 'b' the right side's */
+  int64_t g;
+} Mark;
 
 static void code_init(Pane *p)
 {
   CodePane *cp = xcalloc(1, sizeof *cp);
   cp->gen = -1;
+  cp->trace_gen = -1;
   p->data = cp;
 }
 
@@ -59,7 +69,23 @@ static void draw_code_line(const Source *s, int i, int y, int x, int *col,
   }
 }
 
-static void draw_plain(Pane *p, const Source *s, int gutter)
+/* The gutter's number and, on the current event's line, a pointer in
+ * place of the space (the mark carries the meaning without colour). */
+static void draw_gutter(int y, int x, int *col, int w, const char *num,
+                        bool current, ThemeRole role)
+{
+  size_t n = strlen(num);
+  if (!current) {
+    draw_run(y, x, col, w, num, n, theme_attr(role));
+    return;
+  }
+  attr_t a = theme_attr(TH_CURLINE);
+  draw_run(y, x, col, w, num, n - 1, a);
+  const char *ptr = draw_utf8() ? "\u25b6" : ">";
+  draw_run(y, x, col, w, ptr, strlen(ptr), a);
+}
+
+static void draw_plain(Pane *p, const Source *s, int gutter, const Mark *m)
 {
   Rect in = pane_inner(p);
   p->rows = s->lines.n;
@@ -68,14 +94,24 @@ static void draw_plain(Pane *p, const Source *s, int gutter)
     int i = p->scroll + row, col = 0;
     char num[24];
     snprintf(num, sizeof num, "%*d ", gutter & 15, (i + 1) % 1000000000);
-    draw_run(in.y + row, in.x, &col, in.w, num, strlen(num),
-             theme_attr(TH_LINENO));
+    draw_gutter(in.y + row, in.x, &col, in.w, num, m->line == i + 1,
+                TH_LINENO);
     int code_col = 0;
     draw_code_line(s, i, in.y + row, in.x + col, &code_col, in.w - col, 0);
   }
 }
 
-static void draw_diff(Pane *p, const App *app, int gutter)
+/* Whether diff row l is the marked line. */
+static bool diff_marked(const DiffLine *l, const Mark *m)
+{
+  if (!m->line)
+    return false;
+  if (m->side == 'a')
+    return l->op != '+' && l->a == m->line;
+  return l->op != '-' && l->b == m->line;
+}
+
+static void draw_diff(Pane *p, const App *app, int gutter, const Mark *m)
 {
   Rect in = pane_inner(p);
   const Source *a = &app->src[VIEW_BROKEN];
@@ -92,8 +128,7 @@ static void draw_diff(Pane *p, const App *app, int gutter)
     char num[24];
     snprintf(num, sizeof num, "%c%*d ", l->op, gutter & 15,
              line % 1000000000);
-    draw_run(in.y + row, in.x, &col, in.w, num, strlen(num),
-             theme_attr(role));
+    draw_gutter(in.y + row, in.x, &col, in.w, num, diff_marked(l, m), role);
     int code_col = 0;
     draw_code_line(s, line - 1, in.y + row, in.x + col, &code_col,
                    in.w - col, l->op == ' ' ? 0 : theme_attr(role));
@@ -110,8 +145,33 @@ static void first_change(Pane *p, const App *app)
     }
 }
 
-static void code_title(const App *app, char *buf, size_t n)
+/* Keeps the marked line in view when the cursor has moved (else the
+ * learner's own scrolling stands): a third of the way down. */
+static void follow_mark(Pane *p, const App *app, const Mark *m)
 {
+  CodePane *cp = p->data;
+  if (cp->trace_gen == app->trace_gen && cp->trace_cur == app->tm.cur)
+    return;
+  cp->trace_gen = app->trace_gen;
+  cp->trace_cur = app->tm.cur;
+  if (!m->line)
+    return;
+  int row = m->line - 1;
+  if (app->view == VIEW_DIFF)
+    for (int i = 0; i < app->diff.n; i++)
+      if (diff_marked(&app->diff.lines[i], m)) {
+        row = i;
+        break;
+      }
+  int h = pane_inner(p).h;
+  if (row < p->scroll || row >= p->scroll + h)
+    p->scroll = row - h / 3;
+  pane_clamp(p);
+}
+
+static void code_title(const App *app, const Mark *m, char *buf, size_t n)
+{
+  size_t k;
   switch (app->view) {
   case VIEW_BROKEN: snprintf(buf, n, "code: broken.go"); break;
   case VIEW_FIXED: snprintf(buf, n, "code: fixed.go (reference)"); break;
@@ -121,21 +181,39 @@ static void code_title(const App *app, char *buf, size_t n)
              app_has_work(app) ? "your copy" : "fixed.go", app->diff.added,
              app->diff.removed);
   }
+  k = strlen(buf);
+  if (m->line && k < n)
+    snprintf(buf + k, n - k, " \u00b7 g%lld line %d", (long long)m->g,
+             m->line);
+}
+
+/* A new lesson or view opens at its top, the diff at its first change
+ * (the marked line is followed from the next move of the cursor), any
+ * other view at the marked line. */
+static void view_opened(Pane *p, const App *app)
+{
+  CodePane *cp = p->data;
+  if (cp->gen == app->lesson_gen && cp->view == app->view)
+    return;
+  p->scroll = 0;
+  p->rows = app->view == VIEW_DIFF ? app->diff.n : 0;
+  cp->gen = app->lesson_gen;
+  cp->view = app->view;
+  cp->trace_gen = -1;
+  if (app->view == VIEW_DIFF) {
+    first_change(p, app);
+    cp->trace_gen = app->trace_gen;
+    cp->trace_cur = app->tm.cur;
+  }
 }
 
 static void code_draw(Pane *p, const App *app, bool focus)
 {
-  CodePane *cp = p->data;
-  if (cp->gen != app->lesson_gen || cp->view != app->view) {
-    p->scroll = 0;
-    p->rows = app->view == VIEW_DIFF ? app->diff.n : 0;
-    if (app->view == VIEW_DIFF)
-      first_change(p, app);
-    cp->gen = app->lesson_gen;
-    cp->view = app->view;
-  }
-  char title[96];
-  code_title(app, title, sizeof title);
+  view_opened(p, app);
+  Mark m;
+  m.line = app_trace_line(app, app->view, &m.g, &m.side);
+  char title[128];
+  code_title(app, &m, title, sizeof title);
   draw_box(p->r, title, focus);
   const Source *s = &app->src[app->view == VIEW_DIFF ? VIEW_BROKEN
                                                       : app->view];
@@ -150,9 +228,13 @@ static void code_draw(Pane *p, const App *app, bool focus)
     int nb = app_has_work(app) ? app->src[VIEW_WORK].lines.n
                                : app->src[VIEW_FIXED].lines.n;
     maxline = nb > maxline ? nb : maxline;
-    draw_diff(p, app, digits(maxline));
+    p->rows = app->diff.n;
+    follow_mark(p, app, &m);
+    draw_diff(p, app, digits(maxline), &m);
   } else {
-    draw_plain(p, s, digits(maxline));
+    p->rows = s->lines.n;
+    follow_mark(p, app, &m);
+    draw_plain(p, s, digits(maxline), &m);
   }
   pane_draw_scrollbar(p);
 }

@@ -10,6 +10,9 @@
  *     live hook, which is the main loop blocked inside runner_spawn);
  *     signal handlers only restore the terminal and re-raise.
  *   - KEY_RESIZE comes from wget_wch (ncurses' own SIGWINCH handling).
+ *   - Playback has no timer: before each frame the loop moves the trace
+ *     cursor by the clock (app_tick), and waits for a key no longer than
+ *     the next event is due (tm_wait_ms), so an idle screen sleeps.
  */
 #include "tui/tui.h"
 
@@ -31,9 +34,8 @@
 #include "tui/prompt.h"
 #include "tui/theme.h"
 
-/* The diagram slot (pane.h): part 2 of issue 6 puts its state-machine
- * pane here; nothing else in the screen changes. */
-#define TUI_DIAGRAM_CLASS pane_goroutines_class
+/* The diagram slot (pane.h): the state machines of the App's trace. */
+#define TUI_DIAGRAM_CLASS pane_diagram_class
 
 /* Output arriving during a run redraws at most this often: a program
  * printing in a loop must not turn into a terminal-bound redraw loop. */
@@ -136,6 +138,22 @@ static void progress_marks(const App *app, Buf *b)
     buf_putc(b, app_flag(app, flags[i]) ? "scfv"[i] : '.');
 }
 
+/* "event 12/34 ▶ 16/s │ " while there is a trace: where the cursor is,
+ * whether it plays (a mark, not a colour) and how fast. */
+static void trace_status(const TraceModel *m, Buf *b)
+{
+  if (!m->n)
+    return;
+  int speed = tm_speed(m);
+  buf_printf(b, "event %zu/%zu %s ", m->cur + 1, m->n,
+             m->playing ? "\u25b6" : "\u2016");
+  if (speed)
+    buf_printf(b, "%d/s", speed);
+  else
+    buf_puts(b, "max");
+  buf_puts(b, " \u2502 ");
+}
+
 static void draw_status(const Screen *s)
 {
   const App *app = s->app;
@@ -149,6 +167,7 @@ static void draw_status(const Screen *s)
   buf_printf(&b, " \u2502 %s \u2502 ", app_view_name(app->view));
   progress_marks(app, &b);
   buf_puts(&b, " \u2502 ");
+  trace_status(&app->tm, &b);
   int col = draw_str(r.y, r.x, r.w, buf_cstr(&b), a | A_BOLD);
   buf_clear(&b);
   keys_status_hints(&b);
@@ -257,6 +276,7 @@ static void hook_live(void *ctx)
   if (ms < SCREEN_LIVE_MS)
     return;
   s->last_live = now;
+  app_tick(s->app, app_now_ms());
   draw_frame(s);
 }
 
@@ -288,6 +308,7 @@ static void hook_run_line(void *ctx, const char *line, size_t n)
   Pane *d = &s->panes[P_DIAGRAM];
   if (d->cls->run_line)
     d->cls->run_line(d, s->app, line, n);
+  hook_live(s); /* the diagram animates while the run goes on */
 }
 
 /* --- keys --------------------------------------------------------------------
@@ -322,12 +343,16 @@ static void follow(Screen *s, int gen, CodeView view)
 
 static void exec_line(Screen *s, const char *line)
 {
-  int gen = s->app->lesson_gen;
+  int gen = s->app->lesson_gen, tgen = s->app->trace_gen;
+  size_t cur = s->app->tm.cur;
   CodeView view = s->app->view;
   buf_clear(&s->app->msg);
   cmds_exec(s->app, line);
   if (s->app->help)
     s->help_scroll = 0;
+  /* Stepping is about the code: the tabbed layout shows it. */
+  if (tgen == s->app->trace_gen && cur != s->app->tm.cur)
+    s->show_code = true;
   follow(s, gen, view);
 }
 
@@ -352,6 +377,7 @@ static void do_binding(Screen *s, const KeyBinding *k)
       s->focus = s->show_code ? P_CODE : P_LESSON;
     break;
   case KA_FOCUS: next_focus(s); break;
+  case KA_PLAY: exec_line(s, s->app->tm.playing ? "pause" : "play"); break;
   case KA_PROMPT:
     s->prompt_focus = true;
     buf_clear(&s->app->msg);
@@ -483,8 +509,10 @@ int screen_run(App *app)
     return 1;
   }
   while (!app->quit) {
+    app_tick(app, app_now_ms());
     draw_frame(&s);
     wint_t ch;
+    timeout(tm_wait_ms(&app->tm, app_now_ms()));
     int r = get_wch(&ch);
     if (r == ERR)
       continue;

@@ -36,6 +36,9 @@ static const RoleStyle styles[TH_COUNT] = {
     [TH_ERROR] = {COLOR_RED, A_BOLD, A_BOLD},
     [TH_CTRL] = {-1, A_REVERSE, A_REVERSE},
     [TH_DIM] = {-1, A_DIM, A_DIM},
+    [TH_STATE] = {COLOR_GREEN, A_BOLD, A_BOLD},
+    [TH_EDGE] = {COLOR_YELLOW, A_BOLD, A_BOLD | A_UNDERLINE},
+    [TH_CURLINE] = {COLOR_YELLOW, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE},
 };
 
 static attr_t attrs[TH_COUNT];

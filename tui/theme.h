@@ -42,6 +42,9 @@ typedef enum ThemeRole {
   TH_ERROR,
   TH_CTRL,     /* a control byte of the child's output, shown as '?' */
   TH_DIM,
+  TH_STATE,    /* a diagram's current state */
+  TH_EDGE,     /* a diagram's edge just taken */
+  TH_CURLINE,  /* the code line of the current trace event */
   TH_COUNT
 } ThemeRole;
 

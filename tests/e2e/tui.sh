@@ -3,7 +3,8 @@
 # (send-keys, capture-pane) on a private tmux server, with XDG dirs in a
 # temp dir so the learner's own progress is never touched:
 #   the first lesson appears; `run` on send-closed shows the panic and
-#   the verdict; `fix` shows the diff; `verify` reports a pass; Tab
+#   the verdict, and the diagram plays to the closed channel (more in
+#   tui_diagrams.sh); `fix` shows the diff; `verify` reports a pass; Tab
 #   completes `ver` to `verify`; Up recalls the last command; a resize
 #   redraws (and a too-small terminal says so); `quit` and SIGTERM leave
 #   the shell with sane modes (icanon echo); line mode (`tui --line`)
@@ -113,7 +114,9 @@ wait_for "status line shows the seed" "send-closed 1/21 .* seed go::0"
 keys ':' ; keys 'run' Enter
 wait_for "run shows the panic" "^│panic: send on closed channel"
 wait_for "run shows the verdict" "✘ panic: exit 2 · go::0"
-wait_for "goroutine list from the dump" "g1 \[running\] main.\(\*Queue\).Submit"
+wait_for "the diagram plays the trace to its end" \
+    "│ event ([0-9]+)/\1 ‖ 16/s │" 10
+wait_for "the channel diagram ends closed, drained" "│closed, drained +│$"
 
 keys 'fix' Enter
 wait_for "fix shows the diff" "diff: broken.go → your copy \(\+6 -0\)"

@@ -176,7 +176,7 @@ static void model__send_on_closed(void **state)
   /* The code pane follows: the exit is at the failing send. */
   const char *file;
   int64_t g;
-  assert_int_equal(tm_where(&m, &file, &g), 41);
+  assert_int_equal(tm_where(&m, &file, &g), 42);
   assert_string_equal(file, "scenarios/send-closed/broken.go");
   /* One step back before the close, the channel is open with values. */
   size_t close_at = 0;

@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <curses.h>
+
 #include "base/buf.h"
 #include "tui/cmds.h"
 #include "tui/keys.h"
@@ -65,7 +67,9 @@ static void keys__the_brief_keys(void **state)
     int code;
     const char *command;
   } want[] = {{'r', "run"},  {'f', "fix"},  {'v', "verify"}, {'n', "next"},
-              {'p', "prev"}, {'h', "hint"}, {'?', "help"},   {'q', "quit"}};
+              {'p', "prev"}, {'h', "hint"}, {'?', "help"},   {'q', "quit"},
+              {'.', "step"}, {',', "back"}, {'<', "start"},  {'>', "end"},
+              {'[', "speed -"}, {']', "speed +"}};
   for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
     const KeyBinding *k = keys_find(false, want[i].code);
     assert_non_null(k);
@@ -73,6 +77,9 @@ static void keys__the_brief_keys(void **state)
   }
   assert_int_equal(keys_find(false, '\t')->action, KA_VIEW);
   assert_int_equal(keys_find(false, ':')->action, KA_PROMPT);
+  assert_int_equal(keys_find(false, ' ')->action, KA_PLAY);
+  assert_string_equal(keys_find(true, KEY_RIGHT)->command, "step");
+  assert_string_equal(keys_find(true, KEY_LEFT)->command, "back");
 }
 
 static void keys__help_lists_every_key_and_command(void **state)
@@ -103,8 +110,9 @@ static void keys__status_hints(void **state)
   (void)state;
   Buf b = BUF_INIT;
   keys_status_hints(&b);
-  assert_string_equal(buf_cstr(&b), "r run  f fix  v verify  ? help  : cmd"
-                                    "  q quit  Tab view");
+  assert_string_equal(buf_cstr(&b), "r run  f fix  v verify  Space play"
+                                    "  . step  ? help  : cmd  q quit"
+                                    "  Tab view");
   buf_fini(&b);
 }
 
@@ -113,6 +121,7 @@ static void cmds__table_has_the_brief_commands(void **state)
   (void)state;
   static const char *const want[] = {
       "run",  "fix",  "edit", "verify", "compare", "step", "back", "play",
+      "pause", "speed", "start", "end",
       "seed", "hint", "next", "prev",   "list",    "goto", "lang", "help",
       "quit"};
   for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
@@ -141,8 +150,9 @@ static void complete__command_names(void **state)
   complete("ver", "ify ", "");
   complete("  ver", "ify ", "");
   complete("q", "uit ", "");
-  complete("s", "", "step seed");
-  complete("p", "", "play prev");
+  complete("s", "", "step speed start seed");
+  complete("p", "", "play pause prev");
+  complete("pa", "use ", "");
   complete("pr", "ev ", "");
   complete("xyz", "", "");
 }
