@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "base/mem.h"
+#include "engine/trace.h"
 #include "engine/types.h"
 #include "engine/vm.h"
 
@@ -40,6 +41,7 @@ struct MapObj {
   uint64_t seed;
   uint64_t epoch;    /* bumped by each compaction */
   const void *writer; /* hashWriting: the goroutine mid-write, or NULL */
+  Trace *trace;      /* the run's event trace (borrowed), or NULL */
 };
 
 static void map_finalize(Obj *o) {
@@ -68,6 +70,7 @@ MapObj *map_new(struct VM *vm, struct Type *mt, int64_t hint) {
   m->type = mt;
   m->ktype = mt ? type_under(mt)->key : NULL;
   m->heap = heap;
+  m->trace = vm_trace(vm); /* attached in vm_new, before any map exists */
   m->seed = (uint64_t)(uintptr_t)m * UINT64_C(0x9E3779B97F4A7C15);
   int64_t cap = 8;
   while (hint > 0 && cap < hint && cap < (INT64_C(1) << 40)) cap *= 2;
@@ -172,7 +175,17 @@ void map_delete(MapObj *m, Value key, struct Type **bad) {
 
 bool map_writing(const MapObj *m) { return m && m->writer; }
 const void *map_writer(const MapObj *m) { return m ? m->writer : NULL; }
-void map_set_writing(MapObj *m, const void *writer) { m->writer = writer; }
+
+/* The two phases are also the trace's map_write_begin/end (docs/trace.md):
+ * raised here, where hashWriting changes, so the VM's write path needs no
+ * hook of its own.  The end event names the goroutine that held the flag
+ * and the length after the write. */
+void map_set_writing(MapObj *m, const void *writer) {
+  const void *g = writer ? writer : m->writer;
+  m->writer = writer;
+  if (m->trace && g)
+    trace_map_write(m->trace, (Goroutine *)g, m, writer != NULL, m->count);
+}
 
 bool map_key_ok(const MapObj *m, Value key, struct Type **bad) {
   Type *b = NULL;

@@ -39,7 +39,9 @@ void map_delete(MapObj *m, Value key, struct Type **bad);
  * out (the VM's switch point), then completes and clears it; any other
  * access that finds it set is a concurrent access, which Go turns into a
  * fatal error.  The writer that holds it is recorded so a resumed write can
- * tell its own flag from another goroutine's.  Nil-safe. */
+ * tell its own flag from another goroutine's.  Setting and clearing the
+ * flag are the trace's map_write_begin and map_write_end events when the
+ * map's VM has a trace (trace.h).  Nil-safe. */
 bool map_writing(const MapObj *m);
 void map_set_writing(MapObj *m, const void *writer); /* NULL clears */
 const void *map_writer(const MapObj *m);

@@ -22,7 +22,8 @@
  * woken semaphore waiter that the releaser handed it the count.
  *
  * Cond's notify list, Pool's store and sync/atomic follow below; Map and
- * Once are Go code in the prelude. */
+ * Once are Go code in the prelude (Once's and context's trace hooks are
+ * bound here too, implemented in trace_sync.c). */
 #include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -33,6 +34,7 @@
 #include "engine/native.h"
 #include "engine/sched.h"
 #include "engine/timer.h"
+#include "engine/trace.h"
 #include "engine/types.h"
 #include "engine/vm.h"
 
@@ -907,6 +909,8 @@ const NativeEntry natives_sched[] = {
     {"time.stopTimer", timer_nat_stop},
     {"time.modTimer", timer_nat_mod},
     {"context.typeName", timer_nat_type_name},
+    {"sync.onceEvent", trace_nat_once},
+    {"context.cancelEvent", trace_nat_cancel},
     {"runtime.Gosched", nat_gosched},
     {"runtime.NumGoroutine", nat_num_goroutine},
     {"runtime.GC", nat_gc},

@@ -180,7 +180,16 @@ void trace_timer_vm(struct VM *vm, TraceEv ev, void *timer, int64_t when,
                     bool active);
 void trace_ctx_cancel(Trace *t, Goroutine *g, void *ctx, void *parent,
                       const char *err);
-/* The map owner's two-phase write (hook only). */
+/* The prelude's body-less hooks (bound in sync.c's native table): Once.Do
+ * calls sync.onceEvent(o, running) and a cancelCtx's cancel calls
+ * context.cancelEvent(c, err); they raise once_do and ctx_cancel when the
+ * VM has a trace and do nothing else. */
+NatStatus trace_nat_once(struct VM *vm, Goroutine *g, Value *args,
+                         Value *res);
+NatStatus trace_nat_cancel(struct VM *vm, Goroutine *g, Value *args,
+                           Value *res);
+/* The two phases of a map write; map.c calls it where hashWriting is set
+ * and cleared (map_set_writing). */
 void trace_map_write(Trace *t, Goroutine *g, void *map, bool begin,
                      int64_t len);
 /* A data race on obj (may be NULL) between g's access and other's. */

@@ -9,17 +9,29 @@
  * state change without touching it.  The price is that the field layouts
  * below mirror engine/prelude/sync.go (and sync.c's MU_/RW_/WG_ enums):
  * a change there must be made here too (test_trace's reducer test fails
- * if it is not). */
+ * if it is not).
+ *
+ * Once.Do and a context's cancel are Go code in the prelude with no
+ * native of their own to watch, so they call body-less hooks
+ * (sync.onceEvent, context.cancelEvent) that are implemented at the end of
+ * this file; they only report, and do nothing without a trace. */
 #include "engine/trace.h"
 
 #include <string.h>
 
+#include "base/buf.h"
 #include "engine/sched.h"
+#include "engine/types.h"
 
 /* engine/prelude/sync.go's structs, field by field. */
 enum { MU_STATE, MU_SEMA };
 enum { RW_W, RW_WRITER_SEM, RW_READER_SEM, RW_READER_COUNT, RW_READER_WAIT };
 enum { WG_COUNTER, WG_WAITERS, WG_SEMA };
+/* engine/prelude/context.go's: cancelCtx, the timerCtx that embeds it
+ * first, and valueCtx's parent. */
+enum { CTX_PARENT, CTX_MU, CTX_DONE, CTX_CHILDREN, CTX_ERR };
+enum { TIMERCTX_CANCELCTX };
+enum { VALUECTX_PARENT };
 enum { MUTEX_LOCKED = 1 };
 
 enum {
@@ -174,4 +186,85 @@ void trace_call_leave(Trace *t, Goroutine *g, const TraceCall *tc,
     rw_event(t, g, tc, st, tc->obj);
   else
     mutex_event(t, g, tc, st);
+}
+
+/* --- the prelude's hooks ----------------------------------------------------- */
+
+/* sync.onceEvent(o *Once, running bool): done is !running in each of its
+ * three calls (sync.go), and setDone makes the call before it sets done,
+ * so the field is not read. */
+NatStatus trace_nat_once(struct VM *vm, Goroutine *g, Value *args,
+                         Value *res)
+{
+  (void)res;
+  Trace *t = vm_trace(vm);
+  AggObj *o = args[0].as.ref ? args[0].as.ref->as.p : NULL;
+  bool running = args[1].as.i != 0;
+  if (t && o) trace_once(t, g, o, !running, running);
+  return NAT_OK;
+}
+
+/* Whether dynamic type ty is "*context.<name>". */
+static bool is_ctx_ptr(Type *ty, const char *name)
+{
+  Buf b = BUF_INIT;
+  type_write(ty, NULL, &b);
+  bool yes = strncmp(buf_cstr(&b), "*context.", 9) == 0 &&
+             strcmp(buf_cstr(&b) + 9, name) == 0;
+  buf_fini(&b);
+  return yes;
+}
+
+/* The object that stands for parent context p in the trace: the
+ * cancelCtx of a cancelCtx or timerCtx (the one whose ctx_cancel events
+ * name it), the nearest such one above a valueCtx, NULL for Background
+ * and TODO, the value itself for a Context of the program's own (as an
+ * object id only: it is never dereferenced).  Only WithValue links are
+ * followed; past 64 of them in a row the parent shows as 0. */
+static void *ctx_parent(Value p)
+{
+  for (int depth = 0; depth < 64 && p.t && p.as.ref; depth++) {
+    if (is_ctx_ptr(p.t, "emptyCtx")) return NULL;
+    if (is_ctx_ptr(p.t, "cancelCtx")) return p.as.ref->as.p;
+    if (is_ctx_ptr(p.t, "timerCtx")) {
+      AggObj *o = p.as.ref->as.p;
+      return o->v[TIMERCTX_CANCELCTX].as.p;
+    }
+    if (!is_ctx_ptr(p.t, "valueCtx")) return p.as.p;
+    p = ((AggObj *)p.as.ref->as.p)->v[VALUECTX_PARENT];
+  }
+  return NULL;
+}
+
+/* The text of a cancel error: context's own two, else its type. */
+static void cancel_err(Value e, Buf *out)
+{
+  Buf ty = BUF_INIT;
+  if (e.t) type_write(e.t, NULL, &ty);
+  const char *name = buf_cstr(&ty);
+  if (strcmp(name, "context.deadlineExceededError") == 0) {
+    buf_puts(out, "context deadline exceeded");
+  } else if (strcmp(name, "*errors.errorString") == 0 && e.as.ref &&
+             e.as.ref->as.p) {
+    Value s = ((AggObj *)e.as.ref->as.p)->v[0];
+    buf_append(out, val_str_data(s), (size_t)val_str_len(s));
+  } else {
+    buf_puts(out, name);
+  }
+  buf_fini(&ty);
+}
+
+/* context.cancelEvent(c *cancelCtx, err error) */
+NatStatus trace_nat_cancel(struct VM *vm, Goroutine *g, Value *args,
+                           Value *res)
+{
+  (void)res;
+  Trace *t = vm_trace(vm);
+  AggObj *c = args[0].as.ref ? args[0].as.ref->as.p : NULL;
+  if (!t || !c) return NAT_OK;
+  Buf err = BUF_INIT;
+  cancel_err(args[1], &err);
+  trace_ctx_cancel(t, g, c, ctx_parent(c->v[CTX_PARENT]), buf_cstr(&err));
+  buf_fini(&err);
+  return NAT_OK;
 }

@@ -634,26 +634,55 @@ static bool behaves(const GradeExercise *e)
   return true;
 }
 
-/* Every criterion after compiles is skipped (the program never ran). */
-static void skip_rest(Ctx *x)
-{
-  const LessonGuards *g = &x->l->text[LANG_EN]->meta.guards;
-  bool guard[GUARD_NKINDS] = {g->goroutines > 0, g->nops > 0,
-                              g->no_sleep_sync};
-
-  for (int c = GC_NO_CRASH; c <= GC_FIX_SIZE; c++)
-    check_skip(x->e, (GradeCrit)c, "not judged: the program does not "
-               "compile");
-  for (int k = 0; k < GUARD_NKINDS; k++)
-    if (guard[k])
-      check_skip(x->e, guard_crit[k], "not judged: the program does not "
-                 "compile");
-}
-
 static int cmp_check(const void *a, const void *b)
 {
   const GradeCheck *x = a, *y = b;
   return (int)x->crit - (int)y->crit;
+}
+
+static bool has_check(const GradeExercise *e, GradeCrit c)
+{
+  for (size_t i = 0; i < e->nchecks; i++)
+    if (e->checks[i].crit == c)
+      return true;
+  return false;
+}
+
+/* Criteria from..fix-size and the lesson's guards that e does not have
+ * yet, skipped (0 of their points) with message why. */
+static void skip_from(GradeExercise *e, const Lesson *l, GradeCrit from,
+                      const char *why)
+{
+  const LessonGuards *g = &l->text[LANG_EN]->meta.guards;
+  bool guard[GUARD_NKINDS] = {g->goroutines > 0, g->nops > 0,
+                              g->no_sleep_sync};
+
+  for (int c = from; c <= GC_FIX_SIZE; c++)
+    if (!has_check(e, (GradeCrit)c))
+      check_skip(e, (GradeCrit)c, why);
+  for (int k = 0; k < GUARD_NKINDS; k++)
+    if (guard[k] && !has_check(e, guard_crit[k]))
+      check_skip(e, guard_crit[k], why);
+}
+
+/* Every criterion after compiles is skipped (the program never ran). */
+static void skip_rest(Ctx *x)
+{
+  skip_from(x->e, x->l, GC_NO_CRASH, "not judged: the program does not "
+            "compile");
+}
+
+/* An exercise that could not be graded (no main.go, an interrupted or
+ * crashed grader) still counts its points as possible: otherwise deleting
+ * a hard exercise's main.go would shrink the total, and a course that
+ * reads "Points X/Y" as a percentage would score the rest higher. */
+static void keep_possible_points(GradeExercise *e, const Lesson *l)
+{
+  if (!e->error)
+    return;
+  skip_from(e, l, GC_COMPILES, "not judged: the exercise could not be "
+            "graded");
+  qsort(e->checks, e->nchecks, sizeof e->checks[0], cmp_check);
 }
 
 static void ctx_fini(Ctx *x)
@@ -994,10 +1023,12 @@ int grade_run(const GradeOptions *o, GradeReport *rep)
   }
   if (rc < 0)
     pool_kill(o, slots, rep);
-  for (size_t i = 0; i < o->n; i++)
+  for (size_t i = 0; i < o->n; i++) {
     if (!rep->ex[i].id)
       grade_exercise_error(&rep->ex[i], o->lessons[i]->id, false,
                            "interrupted");
+    keep_possible_points(&rep->ex[i], o->lessons[i]);
+  }
   for (int k = 0; k < GRADE_MAX_JOBS; k++)
     buf_fini(&slots[k].out);
   rep->wall_ms = now_ms() - t0;

@@ -664,10 +664,12 @@ void grade_format_classroom(const GradeReport *rep, Buf *out)
   grade_points(rep, &score, &max);
   for (size_t i = 0; i < rep->n; i++) {
     const GradeExercise *e = &rep->ex[i];
+    int es, em; /* an ungraded exercise's points still count as possible */
+    grade_exercise_points(e, &es, &em);
     if (e->error)
       json_array_append_new(tests, json_pack(
           "{s:o, s:s, s:i, s:i, s:o}", "name", test_name(e, "grading"),
-          "status", "error", "score", 0, "max_score", 0, "message",
+          "status", "error", "score", 0, "max_score", em, "message",
           jstr(e->error)));
     for (size_t c = 0; !e->error && c < e->nchecks; c++)
       if (counted(&e->checks[c]))

@@ -179,6 +179,10 @@ type canceler interface {
 	Done() <-chan struct{}
 }
 
+// cancelEvent is the trace's ctx_cancel event (engine/trace_sync.c;
+// nothing without a trace), raised once per context, when it is canceled.
+func cancelEvent(c *cancelCtx, err error)
+
 // closedchan is a reusable closed channel.
 var closedchan = make(chan struct{})
 
@@ -250,6 +254,7 @@ func (c *cancelCtx) cancel(removeFromParent bool, err error) {
 		return // already canceled
 	}
 	c.err = err
+	cancelEvent(c, err)
 	if c.done == nil {
 		c.done = closedchan
 	} else {

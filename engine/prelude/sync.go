@@ -8,6 +8,8 @@
 // panic shows Go's frames.
 package sync
 
+import "sync/atomic"
+
 // A Locker represents an object that can be locked and unlocked.
 type Locker interface {
 	Lock()
@@ -66,9 +68,11 @@ type Once struct {
 // Do calls f if and only if Do is being called for the first time for
 // this instance of Once. If f panics, Do considers it to have returned.
 func (o *Once) Do(f func()) {
-	if o.done == 0 {
+	if atomic.LoadUint32(&o.done) == 0 {
 		o.doSlow(f)
+		return
 	}
+	onceEvent(o, false)
 }
 
 func (o *Once) doSlow(f func()) {
@@ -76,15 +80,27 @@ func (o *Once) doSlow(f func()) {
 	defer o.m.Unlock()
 	if o.done == 0 {
 		defer o.setDone()
+		onceEvent(o, true)
 		f()
+		return
 	}
+	onceEvent(o, false)
 }
 
-// setDone stands for Go's deferred atomic.StoreUint32(&o.done, 1): done is
-// set even when f panics.
+// setDone is Go's deferred atomic.StoreUint32(&o.done, 1) and the trace's
+// event: done is set even when f panics. The atomic store and Do's atomic
+// load are Go's, and the race detector's edge from f's writes to every
+// later Do that returns at once: o.m's Unlock comes only after the store,
+// and a scheduling point may fall between them.
 func (o *Once) setDone() {
-	o.done = 1
+	onceEvent(o, false)
+	atomic.StoreUint32(&o.done, 1)
 }
+
+// onceEvent is the trace's once_do event (engine/trace_sync.c; nothing
+// without a trace): each Do that finds f already run, and f's start and
+// end (running true, then false: the Once is done).
+func onceEvent(o *Once, running bool)
 
 // Cond implements a condition variable, a rendezvous point for goroutines
 // waiting for or announcing the occurrence of an event. Wait takes a

@@ -90,6 +90,46 @@ static void guards__ops_need_kinds_and_goroutines(void **state)
   guard_trace_fini(&t);
 }
 
+/* The kinds the engine raises from the prelude and the map writes
+ * (map-concurrent, once-panic, ctx-nil-parent), read from trace lines as
+ * docs/trace.md shows them. */
+static void guards__map_once_ctx_ops(void **state)
+{
+  (void)state;
+  static const char text[] =
+      "{\"ev\":\"map_write_begin\",\"seq\":6,\"g\":5,\"pos\":\"p.go:10\","
+      "\"obj\":2,\"kind\":\"map\",\"state\":{\"writing\":true,\"len\":3}}\n"
+      "{\"ev\":\"map_write_end\",\"seq\":7,\"g\":5,\"pos\":\"p.go:10\","
+      "\"obj\":2,\"kind\":\"map\",\"state\":{\"writing\":false,\"len\":4}}\n"
+      "{\"ev\":\"once_do\",\"seq\":8,\"g\":1,\"pos\":\"p.go:34\",\"obj\":3,"
+      "\"kind\":\"once\",\"state\":{\"done\":true,\"running\":false}}\n";
+  LessonGuards g = guards(0, false);
+  GuardTrace t = {0};
+  GuardVerdict v[GUARD_NKINDS];
+
+  assert_int_equal(guard_trace_parse(text, strlen(text), &t), 0);
+  assert_int_equal(t.n, 3);
+  g.ops[g.nops++] = (GuardOp){TEV_MAP_WRITE_BEGIN, 2};
+  guard_check(&g, &t, NULL, v);
+  assert_false(v[GUARD_OPS].pass); /* the workers ran inline: one writer */
+  assert_non_null(strstr(v[GUARD_OPS].message,
+                         "writes to a map from 1 goroutine only"));
+  guard_verdict_fini(v);
+  guard_trace_add(&t, TEV_MAP_WRITE_BEGIN, 6, NULL, NULL, "p.go:10");
+  guard_check(&g, &t, NULL, v);
+  assert_true(v[GUARD_OPS].pass);
+  guard_verdict_fini(v);
+
+  g.ops[g.nops++] = (GuardOp){TEV_ONCE_DO, 1};
+  g.ops[g.nops++] = (GuardOp){TEV_CTX_CANCEL, 1};
+  guard_check(&g, &t, NULL, v);
+  assert_false(v[GUARD_OPS].pass); /* once_do is there, no ctx_cancel */
+  assert_non_null(strstr(v[GUARD_OPS].message,
+                         "no longer cancels a context (no ctx_cancel"));
+  guard_verdict_fini(v);
+  guard_trace_fini(&t);
+}
+
 static void guards__sleep_only_where_the_reference_sleeps(void **state)
 {
   (void)state;
@@ -208,6 +248,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(guards__goroutines_pass_and_fail),
       cmocka_unit_test(guards__ops_need_kinds_and_goroutines),
+      cmocka_unit_test(guards__map_once_ctx_ops),
       cmocka_unit_test(guards__sleep_only_where_the_reference_sleeps),
       cmocka_unit_test(guards__trace_parse),
       cmocka_unit_test(guards__front_matter),
