@@ -60,4 +60,14 @@ expect "check-lessons send-closed" 0 check-lessons send-closed --quick &&
           bad "check-lessons send-closed: no summary line"; }
 expect "check-lessons unknown id" 2 check-lessons no-such-lesson
 
+# The real catalog: four chapters, in order (issue 5's acceptance).
+expect "list (the real catalog)" 0 list &&
+    { [ "$(grep '^Chapter ' "$tmp/out" | paste -sd '|')" = \
+        "Chapter 1: Channels|Chapter 2: Goroutines and WaitGroup|Chapter 3: Maps and locks|Chapter 4: Once, context, timers and pools" ] ||
+          bad "list: not the four chapters in order"; }
+# LANG picks Chinese when --lang is not given.
+LANG=zh_CN.UTF-8 LC_ALL= LC_MESSAGES= expect "show in Chinese by LANG" 0 show send-closed &&
+    { grep -q '^## 你会看到什么\|你会看到什么' "$tmp/out" ||
+          bad "LANG=zh_CN.UTF-8 show send-closed: not the Chinese lesson"; }
+
 exit $fail
