@@ -134,7 +134,7 @@ wait_for "seed N re-runs on that schedule" "seed random::7 .*│ event"
 wait_for "the verdict names the schedule" "exit 2 · random::7"
 
 keys 'goto rwmutex-recursive' Enter # the prompt keeps the focus
-wait_for "goto rwmutex-recursive" "lesson 16/21: rwmutex-recursive"
+wait_for "goto rwmutex-recursive" "lesson 17/21: rwmutex-recursive"
 keys 'run' Enter
 keys Escape
 wait_for "rwmutex-recursive deadlocks" "✘ deadlock: exit 2" 10
