@@ -34,7 +34,7 @@ static int effect(Opcode op, int64_t a, int64_t b) {
   case OP_UPSET: case OP_JMPF: case OP_JMPT: case OP_PANIC: case OP_CLOSE:
   case OP_AINDEX: case OP_SINDEX: case OP_STRINDEX: case OP_AINDEXADDR:
   case OP_SINDEXADDR: case OP_MAPINDEX: case OP_MAKESLICE: case OP_APPENDS:
-  case OP_COPYSL: case OP_CONCAT:
+  case OP_COPYSL: case OP_CONCAT: case OP_COPYINTO:
     return -1;
   case OP_STOREREF: case OP_SETFIELD: case OP_MAPDELETE: case OP_SEND:
     return -2;

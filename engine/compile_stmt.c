@@ -93,6 +93,39 @@ static void lv_load(FnState *fs, const Lv *lv) {
   }
 }
 
+/* Go assigns a struct or array INTO the variable, so a pointer into it
+ * (q := &s.f) sees the new value: the value's parts are copied into the
+ * existing aggregate (COPYINTO) instead of replacing it.  Only where such
+ * a pointer can exist: boxed and global variables, fields, elements,
+ * dereferences (a plain local's storage is never shared). */
+static bool agg_in_place(const Lv *lv, Type *t) {
+  TypeKind k = t ? type_under(t)->kind : TY_INVALID;
+  if (k != TY_STRUCT && k != TY_ARRAY) return false;
+  switch (lv->kind) {
+  case LV_FIELD: case LV_ARRAY: case LV_SLICE: case LV_DEREF: return true;
+  case LV_VAR:
+    return lv->sym && (lv->sym->global || lv->sym->captured ||
+                       lv->sym->addrtaken);
+  default: return false;
+  }
+}
+
+/* [prefix..] -> []: stores the value held in slot tmp through lv.  The
+ * load of the current aggregate is no access for --race: Go only
+ * writes here. */
+static void store_lv(FnState *fs, const Lv *lv, Type *t, int tmp) {
+  bool in_place = agg_in_place(lv, t);
+  if (in_place) {
+    bool race = fs->c->race;
+    fs->c->race = false;
+    lv_load(fs, lv);
+    fs->c->race = race;
+  }
+  emit1(fs, OP_LOCAL, tmp);
+  if (in_place) emit_type(fs, OP_COPYINTO, t);
+  lv_store(fs, lv);
+}
+
 /* [v] -> []: stores into lhs (v already converted for it). */
 void cs_store_to(FnState *fs, Node *lhs) {
   Node *u = ast_unparen(lhs);
@@ -100,15 +133,15 @@ void cs_store_to(FnState *fs, Node *lhs) {
     emit(fs, OP_POP);
     return;
   }
-  if (u->kind == N_IDENT) {
+  Lv var = {LV_VAR, u->sym, 0, NULL};
+  if (u->kind == N_IDENT && !agg_in_place(&var, u->type)) {
     var_store(fs, u->sym);
     return;
   }
   int tmp = new_slot(fs);
   emit1(fs, OP_SETLOCAL, tmp);
-  Lv lv = lv_prefix(fs, u);
-  emit1(fs, OP_LOCAL, tmp);
-  lv_store(fs, &lv);
+  Lv lv = u->kind == N_IDENT ? var : lv_prefix(fs, u);
+  store_lv(fs, &lv, u->type, tmp);
 }
 
 /* Is this `x` of `x := v` a new variable (not a redeclared one)? */
@@ -166,8 +199,7 @@ static void store_saved(FnState *fs, const Saved *sv, Node *lhs,
   int tmp = new_slot(fs);
   emit1(fs, OP_SETLOCAL, tmp);
   for (int k = 0; k < sv->width; k++) emit1(fs, OP_LOCAL, sv->base + k);
-  emit1(fs, OP_LOCAL, tmp);
-  lv_store(fs, &sv->lv);
+  store_lv(fs, &sv->lv, u->type, tmp);
 }
 
 /* n values of types ts are on the stack; assigns them to the saved
@@ -238,7 +270,13 @@ static void cs_assign(FnState *fs, Node *n) {
     }
     Lv lv = lv_prefix(fs, lhs);
     cx_to(fs, r->items[0], lhs_type(lhs));
-    lv_store(fs, &lv);
+    if (agg_in_place(&lv, lhs_type(lhs))) {
+      int tmp = new_slot(fs);
+      emit1(fs, OP_SETLOCAL, tmp);
+      store_lv(fs, &lv, lhs_type(lhs), tmp);
+    } else {
+      lv_store(fs, &lv);
+    }
     return;
   }
   /* parallel assignment: all right-hand sides first */

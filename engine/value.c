@@ -119,6 +119,19 @@ Value val_copy(struct VM *vm, struct Type *t, Value v) {
   return r;
 }
 
+void val_copy_into(struct Type *t, Value dst, Value src) {
+  AggObj *d = dst.as.p, *s = src.as.p;
+  if (!d || !s || d == s || !is_agg(t)) return;
+  Type *u = type_under(t);
+  for (int64_t i = 0; i < s->n && i < d->n; i++) {
+    Type *et = u->kind == TY_STRUCT ? u->fields[i].type : u->elem;
+    if (is_agg(et) && d->v[i].as.p)
+      val_copy_into(et, d->v[i], s->v[i]);
+    else
+      d->v[i] = s->v[i];
+  }
+}
+
 Value val_slice_new(struct VM *vm, struct Type *slice_type, int64_t len,
                     int64_t cap) {
   Type *elem = slice_type ? type_under(slice_type)->elem : NULL;

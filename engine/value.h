@@ -133,6 +133,11 @@ Value val_zero(struct VM *vm, struct Type *t);
 /* Deep copy for value semantics: copies struct/array objects recursively
  * (not what pointers, slices, maps point to).  Other kinds: returned as is. */
 Value val_copy(struct VM *vm, struct Type *t, Value v);
+/* Assignment of an aggregate into an existing one: src's fields/elements
+ * (src is already a copy) are stored into dst's own objects, nested
+ * aggregates recursively, so `q := &s.f; s = T{...}` leaves q pointing
+ * at the new s.f, as in Go. */
+void val_copy_into(struct Type *t, Value dst, Value src);
 Value val_slice_new(struct VM *vm, struct Type *slice_type, int64_t len,
                     int64_t cap);
 static inline int64_t val_slice_len(Value v) {

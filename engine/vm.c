@@ -324,6 +324,12 @@ ExecStop vm_exec(VM *vm, Goroutine *g, int64_t *budget, bool nested) {
     case OP_DUP2: sp[0] = sp[-2]; sp[1] = sp[-1]; sp += 2; break;
     case OP_SWAP: { Value t = sp[-1]; sp[-1] = sp[-2]; sp[-2] = t; break; }
     case OP_COPY: sp[-1] = val_copy(vm, types[ARG(0)], sp[-1]); ip++; break;
+    case OP_COPYINTO:
+      sp--;
+      if (sp[-1].as.p) val_copy_into(types[ARG(0)], sp[-1], sp[0]);
+      else sp[-1] = sp[0];
+      ip++;
+      break;
 
     case OP_LOCAL: PUSH(slots[ARG(0)]); ip++; break;
     case OP_SETLOCAL: slots[ARG(0)] = *--sp; ip++; break;
