@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/lex.h"
 #include "engine/map.h"
 #include "engine/program.h"
 #include "engine/types.h"
@@ -91,26 +92,9 @@ static int utf8_decode(const unsigned char *s, size_t n, int32_t *r) {
   return len;
 }
 
-static int utf8_encode(int32_t r, char *b) {
-  if (r < 0 || r > MAX_RUNE || (r >= 0xD800 && r <= 0xDFFF)) r = RUNE_ERROR;
-  if (r < 0x80) { b[0] = (char)r; return 1; }
-  if (r < 0x800) {
-    b[0] = (char)(0xC0 | (r >> 6));
-    b[1] = (char)(0x80 | (r & 0x3F));
-    return 2;
-  }
-  if (r < 0x10000) {
-    b[0] = (char)(0xE0 | (r >> 12));
-    b[1] = (char)(0x80 | ((r >> 6) & 0x3F));
-    b[2] = (char)(0x80 | (r & 0x3F));
-    return 3;
-  }
-  b[0] = (char)(0xF0 | (r >> 18));
-  b[1] = (char)(0x80 | ((r >> 12) & 0x3F));
-  b[2] = (char)(0x80 | ((r >> 6) & 0x3F));
-  b[3] = (char)(0x80 | (r & 0x3F));
-  return 4;
-}
+/* One UTF-8 encoder for the engine: the lexer's (invalid code points and
+ * surrogates become U+FFFD, as Go's utf8.EncodeRune does). */
+static int utf8_encode(int32_t r, char *b) { return lex_utf8_encode(r, b); }
 
 int fmt_utf8_decode(const char *s, size_t n, int32_t *r) {
   return utf8_decode((const unsigned char *)s, n, r);

@@ -10,6 +10,7 @@
 
 #include "base/mem.h"
 #include "engine/chan.h"
+#include "engine/lex.h"
 #include "engine/map.h"
 #include "engine/sched.h"
 #include "engine/types.h"
@@ -283,25 +284,9 @@ int vm_op_strcmp(Value a, Value b) {
   return la < lb ? -1 : la > lb;
 }
 
+/* string(rune(r)) for any integer r: out of range is U+FFFD. */
 static int utf8_put(int64_t r, char *b) {
-  if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = 0xFFFD;
-  if (r < 0x80) return b[0] = (char)r, 1;
-  if (r < 0x800) {
-    b[0] = (char)(0xC0 | (r >> 6));
-    b[1] = (char)(0x80 | (r & 0x3F));
-    return 2;
-  }
-  if (r < 0x10000) {
-    b[0] = (char)(0xE0 | (r >> 12));
-    b[1] = (char)(0x80 | ((r >> 6) & 0x3F));
-    b[2] = (char)(0x80 | (r & 0x3F));
-    return 3;
-  }
-  b[0] = (char)(0xF0 | (r >> 18));
-  b[1] = (char)(0x80 | ((r >> 12) & 0x3F));
-  b[2] = (char)(0x80 | ((r >> 6) & 0x3F));
-  b[3] = (char)(0x80 | (r & 0x3F));
-  return 4;
+  return lex_utf8_encode(r < 0 || r > 0x10FFFF ? 0xFFFD : (int32_t)r, b);
 }
 
 /* Decodes one rune as Go does: invalid or short input is U+FFFD, width 1. */
