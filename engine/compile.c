@@ -315,18 +315,6 @@ static void collect_names(Type *t, Names *ns, int depth) {
     if (u->fields[i].embedded) collect_names(u->fields[i].type, ns, depth + 1);
 }
 
-static bool path_ptr(Type *t, const Selection *sel) {
-  if (type_under(t)->kind == TY_POINTER) return true;
-  Type *cur = t;
-  for (int i = 0; i < sel->npath; i++) {
-    Type *s = type_under(cur);
-    if (s->kind == TY_POINTER) s = type_under(s->elem);
-    cur = s->fields[sel->index[i]].type;
-    if (type_under(cur)->kind == TY_POINTER) return true;
-  }
-  return false;
-}
-
 /* The Func implementing name for dynamic type t, or NULL if name is not
  * in t's method set. */
 static Func *rt_entry(Comp *c, Type *t, const char *name) {
@@ -339,7 +327,7 @@ static Func *rt_entry(Comp *c, Type *t, const char *name) {
     return method_wrapper(c, t, name, &sel, im->sig);
   }
   if (sel.kind != SEL_METHOD) return NULL;
-  if (sel.ptr_recv && !path_ptr(t, &sel)) return NULL;
+  if (sel.ptr_recv && !type_path_has_pointer(t, &sel)) return NULL;
   bool tptr = type_under(t)->kind == TY_POINTER;
   if (sel.npath == 0 && sel.ptr_recv == tptr && (tptr || !is_agg(t)))
     return comp_func_of(c, sel.method);

@@ -580,9 +580,8 @@ static IMethod *find_imethod(Type *iface, const char *name, int *index) {
   return NULL;
 }
 
-/* Whether the receiver at the end of sel's path is reached through a
- * pointer, so pointer methods are in the method set. */
-static bool path_has_pointer(Type *t, const Selection *sel) {
+/* See types.h. */
+bool type_path_has_pointer(Type *t, const Selection *sel) {
   if (type_under(t)->kind == TY_POINTER) return true;
   Type *cur = t;
   for (int i = 0; i < sel->npath; i++) {
@@ -608,7 +607,7 @@ static bool method_matches(Type *t, IMethod *m, bool *ptr_only) {
       IMethod *im = find_imethod(holder, m->name, NULL);
       ok = im && im->sig == m->sig;
     } else if (sel.kind == SEL_METHOD && sel.method->type == m->sig) {
-      ok = !sel.ptr_recv || path_has_pointer(t, &sel);
+      ok = !sel.ptr_recv || type_path_has_pointer(t, &sel);
       *ptr_only = !ok;
     }
   }

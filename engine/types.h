@@ -280,6 +280,10 @@ Type *type_sel_type(Type *t, const Selection *sel, bool holder);
  * kind of value (an integral float becomes CV_INT, ...). */
 bool type_representable(const ConstVal *cv, Type *t, ConstVal *out);
 
+/* Whether the receiver at the end of sel's path (from t) is reached
+ * through a pointer, so pointer methods are in the method set. */
+bool type_path_has_pointer(Type *t, const Selection *sel);
+
 /* Type strings.  rel: omit the package qualifier for types of this package
  * (the compiler's error messages); NULL: always qualify ("main.T", as %T
  * and panics print).  Interface{} prints as "interface {}", as Go does.
