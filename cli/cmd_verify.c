@@ -1,8 +1,9 @@
 /* cmd_verify.c - `panicroom verify FILE.go|ID [--fixed] [--schedules N]
- * [--strategy random|pct|exhaustive] [--expect FILE] [--format
- * text|json|tap|junit] [--max-steps N] [--batch K] [-- ARGS]`: runs the
- * program under many schedules (runner/verify.h) and reports
- * (runner/report.h).
+ * [--strategy random|pct|exhaustive] [--preemptions K] [--expect FILE]
+ * [--format text|json|tap|junit] [--max-steps N] [--batch K] [-- ARGS]`:
+ * runs the program under many schedules (runner/verify.h), or searches
+ * them all within a preemption bound (exhaustive, runner/explore.h), and
+ * reports (runner/report.h).
  *
  * An ID names a lesson (lessons/resolve.h): its broken.go, or fixed.go
  * with --fixed, checked against the lesson's expected output
@@ -31,7 +32,8 @@
 
 typedef struct VerifyArgs {
   const char *file, *expect_file;
-  uint64_t schedules, batch, max_steps;
+  uint64_t schedules, batch, max_steps, preemptions;
+  bool preemptions_set;
   VerifyMode mode;
   ReportFormat format;
   bool fixed; /* --fixed: a lesson's fixed.go */
@@ -55,10 +57,7 @@ static int parse_strategy(const char *v, VerifyMode *mode)
   else if (strcmp(v, "pct") == 0)
     *mode = VERIFY_PCT;
   else if (strcmp(v, "exhaustive") == 0)
-    return cli_usage_error("verify: --strategy exhaustive is not available "
-                           "yet (it needs the engine's systematic "
-                           "explorer); use random or pct, or leave "
-                           "--strategy out for both");
+    *mode = VERIFY_EXHAUSTIVE;
   else
     return cli_usage_error("verify: --strategy must be random, pct or "
                            "exhaustive");
@@ -73,6 +72,12 @@ static int parse_valued(const char *a, const char *v, VerifyArgs *va)
     return parse_count(a, v, 100000, &va->batch);
   if (strcmp(a, "--max-steps") == 0)
     return parse_count(a, v, INT64_MAX, &va->max_steps);
+  if (strcmp(a, "--preemptions") == 0) {
+    va->preemptions_set = true;
+    if (cli_parse_u64(v, &va->preemptions) < 0 || va->preemptions > 100)
+      return cli_usage_error("verify: --preemptions must be from 0 to 100");
+    return 0;
+  }
   if (strcmp(a, "--strategy") == 0)
     return parse_strategy(v, &va->mode);
   if (strcmp(a, "--expect") == 0) {
@@ -89,7 +94,8 @@ static int parse_option(int argc, char **argv, int *i, VerifyArgs *va)
 {
   static const char *const valued[] = {"--schedules", "--batch",
                                        "--max-steps", "--strategy",
-                                       "--expect", "--format"};
+                                       "--expect", "--format",
+                                       "--preemptions"};
   const char *a = argv[*i];
 
   if (strcmp(a, "--fixed") == 0) {
@@ -135,6 +141,9 @@ static int parse_args(int argc, char **argv, VerifyArgs *va)
   }
   if (!va->file)
     return cli_usage_error("verify: which file? (verify FILE.go|ID)");
+  if (va->preemptions_set && va->mode != VERIFY_EXHAUSTIVE)
+    return cli_usage_error("verify: --preemptions is for --strategy "
+                           "exhaustive");
   return 0;
 }
 
@@ -192,6 +201,8 @@ int cmd_verify(int argc, char **argv)
   }
   o = (VerifyOptions){.filename = va.file, .src = src, .len = len,
                       .schedules = (int)va.schedules, .mode = va.mode,
+                      .preemptions = (int)va.preemptions,
+                      .preemptions_set = va.preemptions_set,
                       .expect = expect, .expect_len = expect_len,
                       .max_steps = (int64_t)va.max_steps,
                       .batch = (int)va.batch, .argc = va.prog_argc + 1};

@@ -25,6 +25,7 @@
 
 #include "base/mem.h"
 #include "engine/trace.h"
+#include "engine/vm.h"
 
 /* Go preempts a goroutine that has run for 10ms (sysmon's forcePreemptNS).
  * Compiled Go does roughly one of our instructions per nanosecond, but
@@ -88,6 +89,8 @@ struct Sched {
   size_t nreplay, replay_pos;
   char *replay_err;
   Buf *record;           /* borrowed */
+  SchedChooseHook hook;  /* VMOptions.choose_hook, or NULL */
+  void *hook_ctx;
   /* PCT */
   int pct_depth;
   int64_t pct_steps;
@@ -203,13 +206,32 @@ static int replayed(Sched *s, int n, ChoiceKind kind, int proposed)
   return (int)(code / SCHED_NCHOICE_KINDS);
 }
 
+/* The run-queue index of the goroutine that ran last, if it is still
+ * runnable (the explorer's "no preemption" pick), else -1. */
+static int continuing(const Sched *s)
+{
+  if (!s->last || s->last->status != G_RUNNABLE) return -1;
+  for (size_t i = 0; i < s->qlen; i++)
+    if (s->q[(s->qhead + i) % s->qcap] == s->last) return (int)i;
+  return -1;
+}
+
+static int hooked(Sched *s, int n, ChoiceKind kind, int proposed)
+{
+  int cont = kind == CHOICE_PICK ? continuing(s) : -1;
+  int v = s->hook(s->hook_ctx, n, kind, proposed, cont);
+  return v >= 0 && v < n ? v : proposed;
+}
+
 /* The funnel: proposed is what the strategy chose (already drawn, so the
  * generator stays in step whether or not a list is followed). */
 static int choose(Sched *s, int n, ChoiceKind kind, int proposed)
 {
   if (n <= 1) return 0;
   int v = proposed;
-  if (s->replay && s->replay_pos < s->nreplay)
+  if (s->hook)
+    v = hooked(s, n, kind, proposed);
+  else if (s->replay && s->replay_pos < s->nreplay)
     v = replayed(s, n, kind, proposed);
   s->nchoices++;
   if (s->record)
@@ -240,6 +262,9 @@ void sched_configure(Sched *s, int pct_depth, int64_t pct_steps,
   s->nreplay = nreplay;
   s->replay_pos = 0;
   s->record = record;
+  const VMOptions *o = s->vm ? vm_options(s->vm) : NULL;
+  s->hook = o ? o->choose_hook : NULL;
+  s->hook_ctx = o ? o->choose_ctx : NULL;
 }
 
 /* --- scheduling points ------------------------------------------------------ */

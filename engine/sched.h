@@ -185,6 +185,19 @@ int64_t sched_points(const Sched *s);
 void sched_configure(Sched *s, int pct_depth, int64_t pct_steps,
                      const uint8_t *replay, size_t nreplay, Buf *record);
 int sched_pct_depth(const Sched *s);
+
+/* An explorer's hook (runner/explore.c, a preemption-bounded search):
+ * when VMOptions.choose_hook is set, every choice with more than one
+ * option is made by it instead of by the strategy or a replayed list
+ * (the generator is still drawn, and the recording still receives the
+ * result, so the recorded list replays under the same strategy and
+ * seed without the hook).  proposed is the strategy's own draw.  cont,
+ * for CHOICE_PICK, is the run-queue index of the goroutine that ran last
+ * when it is still runnable - choosing any other is a preemption - and
+ * -1 otherwise (it blocked or ended; and for every other kind).  A result
+ * outside 0..n-1 counts as proposed. */
+typedef int (*SchedChooseHook)(void *ctx, int n, ChoiceKind kind,
+                               int proposed, int cont);
 /* NULL, or why the replayed list was abandoned ("replay diverged at
  * choice 17: recorded select 3, but the program offered pick of 2"). */
 const char *sched_replay_error(const Sched *s);

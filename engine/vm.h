@@ -70,6 +70,9 @@ typedef struct VMOptions {
                         * CompileOptions.race for memory accesses */
   bool leaks;          /* run --leaks: report goroutines still blocked
                         * when main returns */
+  SchedChooseHook choose_hook; /* an explorer makes the choices
+                                * (sched.h); NULL: the strategy does */
+  void *choose_ctx;
 } VMOptions;
 
 typedef struct VM VM;

@@ -192,14 +192,35 @@ static void text_strength(const VerifyReport *rep, Buf *out)
   }
 }
 
+bool report_exhaustive(const VerifyReport *rep)
+{
+  return rep->planned_by[VC_EXHAUSTIVE] > 0;
+}
+
+void report_coverage(const VerifyReport *rep, Buf *out)
+{
+  const char *s = rep->run == 1 ? "" : "s";
+
+  if (rep->covered)
+    buf_printf(out, "yes (%d schedule%s, preemption bound %d)", rep->run,
+               s, rep->bound);
+  else
+    buf_printf(out, "no: stopped %safter %d schedule%s (preemption bound "
+               "%d)", rep->has_failure ? "at the failure " : "", rep->run,
+               s, rep->bound);
+}
+
 static void text_failure(const VerifyReport *rep, const VerifyOptions *o,
                          const char *file, Buf *out)
 {
-  buf_printf(out, "FAIL %s: %s in schedule %d of %d (%s, seed %" PRIu64
-             ")\n  %s\n\n", file, verdict_name(rep->fail_verdict),
-             rep->fail_index + 1, rep->planned,
-             verify_class_name(rep->fail_class), rep->fail_spec.seed,
-             rep->fail_explain);
+  buf_printf(out, "FAIL %s: %s in schedule %d of %d (%s, ", file,
+             verdict_name(rep->fail_verdict), rep->fail_index + 1,
+             rep->planned, verify_class_name(rep->fail_class));
+  if (rep->fail_class == VC_EXHAUSTIVE)
+    buf_printf(out, "preemption bound %d", rep->bound);
+  else
+    buf_printf(out, "seed %" PRIu64, rep->fail_spec.seed);
+  buf_printf(out, ")\n  %s\n\n", rep->fail_explain);
   text_stream(out, "stdout", &rep->fail_run.out);
   text_stream(out, "stderr", &rep->fail_run.err);
   buf_puts(out, "--- end of output ---\nreplay: ");
@@ -228,6 +249,12 @@ void report_text(const VerifyReport *rep, const VerifyOptions *o,
     return;
   }
   text_counts(rep, out);
-  if (rep->outcome == VERIFY_PASS)
+  if (report_exhaustive(rep)) {
+    buf_puts(out, "space covered: ");
+    report_coverage(rep, out);
+    buf_puts(out, rep->covered || rep->has_failure ? "\n"
+                  : "; raise --schedules or lower --preemptions\n");
+  } else if (rep->outcome == VERIFY_PASS) {
     text_strength(rep, out);
+  }
 }

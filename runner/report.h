@@ -6,7 +6,8 @@
  * replay token and the command that reproduces it, the failing run's
  * stdout and stderr as the program printed them, how many schedules of
  * each kind ran, the most goroutines and steps seen, and, for PCT, the
- * probability bounds of strength.h.
+ * probability bounds of strength.h; for an exhaustive search, whether the
+ * space was covered and the preemption bound.
  *
  * Program output is arbitrary bytes; every machine format escapes it
  * (invalid UTF-8 becomes U+FFFD, since JSON and XML must be UTF-8, and
@@ -38,6 +39,12 @@ void report_replay_command(const VerifyReport *rep, const VerifyOptions *o,
                            const char *file, Buf *out);
 /* Appends s[0, n) with every invalid UTF-8 sequence replaced by U+FFFD. */
 void report_utf8_clean(const char *s, size_t n, Buf *out);
+/* Whether rep is of `--strategy exhaustive` (explore.h). */
+bool report_exhaustive(const VerifyReport *rep);
+/* Appends whether the exhaustive search covered its space: "yes (N
+ * schedules, preemption bound K)" or "no: stopped after N schedules
+ * (...)" - at the failure, or at the --schedules limit. */
+void report_coverage(const VerifyReport *rep, Buf *out);
 /* "pass", "fail", "could-not-verify", "internal-error". */
 const char *report_outcome_name(VerifyOutcome o);
 

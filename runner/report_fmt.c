@@ -118,6 +118,21 @@ static json_t *json_strength(const VerifyReport *rep)
   return a;
 }
 
+/* "covered" (null unless exhaustive), "preemption_bound", "coverage". */
+static void json_exhaustive(const VerifyReport *rep, json_t *root)
+{
+  Buf b = BUF_INIT;
+  bool ex = report_exhaustive(rep);
+
+  jset(root, "covered", ex ? json_boolean(rep->covered) : json_null());
+  jset(root, "preemption_bound", ex ? json_integer(rep->bound)
+                                    : json_null());
+  if (ex)
+    report_coverage(rep, &b);
+  jset(root, "coverage", ex ? jstr(buf_cstr(&b)) : json_null());
+  buf_fini(&b);
+}
+
 void report_json(const VerifyReport *rep, const VerifyOptions *o,
                  const char *file, Buf *out)
 {
@@ -138,6 +153,7 @@ void report_json(const VerifyReport *rep, const VerifyOptions *o,
   jset(root, "step_limit", json_integer(rep->step_limit));
   jset(root, "pct_k", json_integer(rep->pct_k));
   jset(root, "strength", json_strength(rep));
+  json_exhaustive(rep, root);
   jset(root, "elapsed_ms", json_integer((json_int_t)rep->wall_ms));
   text = json_dumps(root, JSON_INDENT(2));
   if (!text)
@@ -323,6 +339,11 @@ void report_tap(const VerifyReport *rep, const VerifyOptions *o,
              "%" PRId64 " steps in one run\n",
              report_outcome_name(rep->outcome), rep->run, rep->planned,
              rep->max_goroutines, rep->max_steps);
+  if (report_exhaustive(rep)) {
+    buf_puts(out, "# space covered: ");
+    report_coverage(rep, out);
+    buf_putc(out, '\n');
+  }
 }
 
 /* --- JUnit XML --------------------------------------------------------------
@@ -469,6 +490,25 @@ static void junit_counts(const VerifyReport *rep, Buf *out)
              skipped, (double)rep->wall_ms / 1000.0);
 }
 
+/* An exhaustive search's coverage, as the suite's properties. */
+static void junit_properties(const VerifyReport *rep, Buf *out)
+{
+  Buf b = BUF_INIT;
+
+  if (!report_exhaustive(rep) || rep->outcome == VERIFY_CANNOT ||
+      rep->outcome == VERIFY_INTERNAL)
+    return;
+  report_coverage(rep, &b);
+  buf_puts(out, "    <properties>\n      <property name=\"covered\"");
+  xml_attr(out, "value", rep->covered ? "yes" : "no");
+  buf_printf(out, "/>\n      <property name=\"preemption_bound\" "
+             "value=\"%d\"/>\n      <property name=\"coverage\"",
+             rep->bound);
+  xml_attr(out, "value", buf_cstr(&b));
+  buf_puts(out, "/>\n    </properties>\n");
+  buf_fini(&b);
+}
+
 void report_junit(const VerifyReport *rep, const VerifyOptions *o,
                   const char *file, Buf *out)
 {
@@ -479,6 +519,7 @@ void report_junit(const VerifyReport *rep, const VerifyOptions *o,
   xml_attr(out, "name", file);
   junit_counts(rep, out);
   buf_puts(out, ">\n");
+  junit_properties(rep, out);
   if (rep->outcome == VERIFY_CANNOT || rep->outcome == VERIFY_INTERNAL) {
     junit_error_case(rep, o, file, out);
   } else {

@@ -32,6 +32,15 @@ void schedule_format(const ScheduleSpec *spec, Buf *out)
   if (spec->strategy == STRAT_PCT)
     buf_printf(out, "%d", spec->depth);
   buf_printf(out, ":%" PRIu64, spec->seed);
+  if (spec->nchoices) {
+    Buf full = BUF_INIT;
+
+    /* The engine's own encoding; its first fields equal ours. */
+    sched_token_format(spec->strategy, spec->depth, spec->seed,
+                       spec->choices, spec->nchoices, &full);
+    buf_puts(out, strrchr(buf_cstr(&full), ':'));
+    buf_fini(&full);
+  }
 }
 
 /* Decimal digits [p, end) into *v: no sign, no leading zero, no overflow
@@ -60,6 +69,25 @@ static int fail(const char **why, const char *msg)
   return -1;
 }
 
+/* The fourth field, decoded by the engine's parser (the first three are
+ * already checked, more strictly). */
+static int parse_choices(const char *token, ScheduleSpec *spec,
+                         const char **why)
+{
+  SchedToken tok;
+  int rc = 0;
+
+  if (sched_token_parse(token, &tok, NULL) < 0 || tok.nchoices == 0)
+    return fail(why, "the choice list must be base64url (A-Z a-z 0-9 - _)");
+  if (tok.nchoices > sizeof spec->choices)
+    rc = fail(why, "the choice list is too long");
+  else
+    memcpy(spec->choices, tok.choices, tok.nchoices);
+  spec->nchoices = rc ? 0 : tok.nchoices;
+  sched_token_fini(&tok);
+  return rc;
+}
+
 int schedule_parse(const char *token, ScheduleSpec *spec, const char **why)
 {
   const char *c1 = strchr(token, ':');
@@ -71,9 +99,6 @@ int schedule_parse(const char *token, ScheduleSpec *spec, const char **why)
   if (!c2)
     return fail(why, "expected STRATEGY:DEPTH:SEED, e.g. pct:2:12345");
   end = c2 + 1 + strcspn(c2 + 1, ":");
-  if (*end == ':')
-    return fail(why, "recorded choice lists are not supported by this "
-                     "version of panicroom");
   if ((size_t)(c1 - token) >= sizeof name)
     return fail(why, "unknown strategy (go, random or pct)");
   memcpy(name, token, (size_t)(c1 - token));
@@ -91,7 +116,7 @@ int schedule_parse(const char *token, ScheduleSpec *spec, const char **why)
   if (parse_dec(c2 + 1, end, UINT64_MAX, &spec->seed) < 0)
     return fail(why, "the seed must be a decimal number without sign or "
                      "leading zeros");
-  return 0;
+  return *end == ':' ? parse_choices(token, spec, why) : 0;
 }
 
 void schedule_to_options(const ScheduleSpec *spec, VMOptions *opts)
@@ -99,4 +124,8 @@ void schedule_to_options(const ScheduleSpec *spec, VMOptions *opts)
   opts->strategy = spec->strategy;
   opts->seed = spec->seed;
   opts->pct_depth = spec->strategy == STRAT_PCT ? spec->depth : 0;
+  if (spec->nchoices) {
+    opts->replay = spec->choices;
+    opts->nreplay = spec->nchoices;
+  }
 }

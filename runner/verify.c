@@ -31,6 +31,7 @@
 #include "base/mem.h"
 #include "base/os.h"
 #include "engine/engine.h"
+#include "runner/explore.h"
 #include "runner/record.h"
 #include "runner/run.h"
 
@@ -39,7 +40,7 @@
 static const char *const class_names[VC_COUNT] = {
     [VC_GO] = "go",           [VC_RANDOM] = "random",
     [VC_PCT1] = "pct depth 1", [VC_PCT2] = "pct depth 2",
-    [VC_PCT3] = "pct depth 3"};
+    [VC_PCT3] = "pct depth 3", [VC_EXHAUSTIVE] = "exhaustive"};
 
 const char *verify_class_name(VerifyClass c)
 {
@@ -63,6 +64,13 @@ ScheduleSpec verify_plan(VerifyMode mode, int index, VerifyClass *cls)
   ScheduleSpec s = {.strategy = STRAT_GO, .seed = (uint64_t)index};
   VerifyClass c = VC_GO;
 
+  if (mode == VERIFY_EXHAUSTIVE) {
+    /* Its schedules are the search's (explore.h), not a seed's. */
+    *cls = VC_EXHAUSTIVE;
+    s.strategy = STRAT_RANDOM;
+    s.seed = 0;
+    return s;
+  }
   if (index > 0 && mode == VERIFY_RANDOM)
     c = VC_RANDOM;
   else if (index > 0 && mode == VERIFY_PCT)
@@ -164,22 +172,23 @@ typedef struct BatchJob {
   const VerifyOptions *o;
   VMOptions base;
   int from, to;
+  Explore *ex;      /* exhaustive: the search, from the parent's prefix */
+  Program *prog;    /* the child's compiled program, or NULL */
+  int result_fd;    /* the child's result channel */
 } BatchJob;
 
-/* One schedule in the child; returns whether it failed. */
-static bool batch_one(const BatchJob *job, Program *prog, int index,
-                      int result_fd)
+/* One schedule in the child, with opts; returns whether it failed. */
+static bool batch_run(const BatchJob *job, int index, const VMOptions *o)
 {
   OutCmp cmp = {.want = job->o->expect, .len = job->o->expect_len};
-  VMOptions opts = job->base;
+  VMOptions opts = *o;
+  Program *prog = job->prog;
+  int result_fd = job->result_fd;
   EngineResult res;
-  VerifyClass cls;
-  ScheduleSpec spec = verify_plan(job->o->mode, index, &cls);
   Record rec;
   Buf line = BUF_INIT;
   bool out_ok, failed;
 
-  schedule_to_options(&spec, &opts);
   opts.write = cmp_write;
   opts.write_ctx = &cmp;
   if (prog)
@@ -200,18 +209,39 @@ static bool batch_one(const BatchJob *job, Program *prog, int index,
   return failed;
 }
 
+/* One schedule of the plan. */
+static bool batch_one(const BatchJob *job, int index)
+{
+  VMOptions opts = job->base;
+  VerifyClass cls;
+  ScheduleSpec spec = verify_plan(job->o->mode, index, &cls);
+
+  schedule_to_options(&spec, &opts);
+  return batch_run(job, index, &opts);
+}
+
+static bool explore_run_one(void *ctx, int index, const VMOptions *opts)
+{
+  return batch_run(ctx, index, opts);
+}
+
 static int batch_child(void *arg, int result_fd)
 {
-  const BatchJob *job = arg;
+  BatchJob *job = arg;
+
   /* Diagnostics dropped: engine_run() prints them when the schedule
    * runs. */
-  Program *prog = engine_compile(job->o->filename, job->o->src, job->o->len,
-                                 NULL, job->base.race);
-
-  for (int i = job->from; i < job->to; i++)
-    if (batch_one(job, prog, i, result_fd))
-      break;
-  program_free(prog);
+  job->prog = engine_compile(job->o->filename, job->o->src, job->o->len,
+                             NULL, job->base.race);
+  job->result_fd = result_fd;
+  if (job->ex)
+    explore_batch(job->ex, &job->base, job->from, job->to, explore_run_one,
+                  job, result_fd);
+  else
+    for (int i = job->from; i < job->to; i++)
+      if (batch_one(job, i))
+        break;
+  program_free(job->prog);
   return 0;
 }
 
@@ -263,6 +293,7 @@ static int parse_line(const char *line, size_t n, int *index, bool *out_ok,
 typedef struct BatchCtx {
   BatchState *st;
   VerifyMode mode;
+  Explore *ex;      /* exhaustive: gets the child's explore lines */
 } BatchCtx;
 
 static void on_batch_line(void *ctx, const char *line, size_t n)
@@ -273,7 +304,12 @@ static void on_batch_line(void *ctx, const char *line, size_t n)
   Record rec;
   int index;
   bool out_ok;
+  int ours = bc->ex && !st->bad ? explore_line(bc->ex, line, n, &why) : 0;
 
+  if (ours < 0)
+    st->bad = why;
+  if (ours != 0)
+    return; /* the failing schedule's token comes after its line */
   if (st->bad || st->failed >= 0)
     return; /* nothing after a failure or a broken line is trusted */
   if (parse_line(line, n, &index, &out_ok, &rec, &why) < 0) {
@@ -334,17 +370,39 @@ typedef struct BatchEnd {
   int at;        /* the schedule to run alone; -1 none; -2 internal error */
   bool failed;   /* the batch judged it failing (else the batch died) */
   bool on_output; /* ... on its stdout */
+  const ScheduleSpec *spec; /* its schedule; NULL: the plan's */
 } BatchEnd;
+
+/* The end of an exhaustive batch: the failure with its token, the end
+ * of the space, or the prefix the next batch starts from. */
+static BatchEnd explore_end(const BatchState *st, Explore *ex,
+                            VerifyReport *rep)
+{
+  if (ex->error) {
+    set_error(rep, ex->error_bug ? VERIFY_INTERNAL : VERIFY_CANNOT,
+              "%s%s", ex->error_bug ? "panicroom bug: " : "", ex->error);
+    return (BatchEnd){.at = -2};
+  }
+  if (st->failed >= 0 && ex->has_fail)
+    return (BatchEnd){st->failed, true, st->failed_out, &ex->fail_spec};
+  if (st->failed < 0 && (ex->done || ex->has_next))
+    return (BatchEnd){.at = -1};
+  /* A schedule the child died in has no token to run it alone by. */
+  set_error(rep, VERIFY_INTERNAL, "panicroom bug: the exhaustive search's "
+            "batch child ended at schedule %d without a result",
+            st->next + 1);
+  return (BatchEnd){.at = -2};
+}
 
 /* Runs schedules [from, to) in one child.  at is the index to look at
  * alone (a failure, or where the child died), -1 when all passed, or -2
  * after an internal error (rep says which). */
 static BatchEnd run_batch(const VerifyOptions *o, VerifyReport *rep,
-                          int from, int to)
+                          int from, int to, Explore *ex)
 {
   BatchState st = {.rep = rep, .next = from, .failed = -1};
-  BatchCtx bc = {.st = &st, .mode = o->mode};
-  BatchJob job = {.o = o, .from = from, .to = to};
+  BatchCtx bc = {.st = &st, .mode = o->mode, .ex = ex};
+  BatchJob job = {.o = o, .from = from, .to = to, .ex = ex};
   RunLimits lim;
   RunResult r;
   int rc;
@@ -366,8 +424,10 @@ static BatchEnd run_batch(const VerifyOptions *o, VerifyReport *rep,
   runner_result_fini(&r);
   if (rc < 0 || st.bad)
     return (BatchEnd){.at = -2};
+  if (ex)
+    return explore_end(&st, ex, rep);
   if (st.failed >= 0)
-    return (BatchEnd){st.failed, true, st.failed_out};
+    return (BatchEnd){st.failed, true, st.failed_out, NULL};
   /* Short of lines: the child died in schedule st.next (a crash, the
    * batch's clock).  All lines there: a death after them harmed none. */
   return (BatchEnd){.at = st.next < to ? st.next : -1};
@@ -420,6 +480,8 @@ static int run_single(const VerifyOptions *o, VerifyReport *rep,
   Buf why = BUF_INIT;
   Verdict v;
 
+  if (be->spec)
+    spec = *be->spec;
   base_options(o, &opts);
   schedule_to_options(&spec, &opts);
   rep->children++;
@@ -461,7 +523,9 @@ static int run_single(const VerifyOptions *o, VerifyReport *rep,
 static void report_init(const VerifyOptions *o, VerifyReport *rep)
 {
   memset(rep, 0, sizeof *rep);
-  rep->planned = o->schedules > 0 ? o->schedules : VERIFY_DEFAULT_SCHEDULES;
+  rep->planned = o->schedules > 0 ? o->schedules
+                 : o->mode == VERIFY_EXHAUSTIVE ? EXPLORE_DEFAULT_SCHEDULES
+                                                : VERIFY_DEFAULT_SCHEDULES;
   rep->step_limit = o->max_steps ? o->max_steps : VERIFY_DEFAULT_MAX_STEPS;
   for (int i = 0; i < rep->planned; i++) {
     VerifyClass cls;
@@ -483,12 +547,23 @@ VerifyOutcome verify_run(const VerifyOptions *o, VerifyReport *rep)
   int batch = o->batch > 0 ? o->batch : VERIFY_DEFAULT_BATCH;
   uint64_t t0 = now_ms();
   int from = 0;
+  Explore ex, *exp = NULL;
 
   report_init(o, rep);
   rep->outcome = VERIFY_PASS;
-  while (from < rep->planned && rep->outcome == VERIFY_PASS) {
+  if (o->mode == VERIFY_EXHAUSTIVE) {
+    explore_init(&ex, o->preemptions_set ? o->preemptions : -1);
+    exp = &ex;
+    rep->bound = ex.bound;
+  }
+  while (from < rep->planned && rep->outcome == VERIFY_PASS &&
+         !(exp && exp->done)) {
     int to = from + batch < rep->planned ? from + batch : rep->planned;
-    BatchEnd be = run_batch(o, rep, from, to);
+    BatchEnd be;
+
+    if (exp)
+      exp->has_next = exp->has_fail = false;
+    be = run_batch(o, rep, from, to, exp);
 
     if (be.at == -2)
       break;
@@ -499,6 +574,10 @@ VerifyOutcome verify_run(const VerifyOptions *o, VerifyReport *rep)
     if (run_single(o, rep, &be) > 0)
       rep->outcome = failure_outcome(rep);
     from = be.at + 1;
+  }
+  if (exp) {
+    rep->covered = exp->done && rep->outcome == VERIFY_PASS;
+    explore_fini(exp);
   }
   rep->wall_ms = now_ms() - t0;
   rep->pct_k = rep->max_steps > VERIFY_PCT_K ? rep->max_steps : VERIFY_PCT_K;

@@ -57,20 +57,24 @@ typedef enum VerifyMode {
   VERIFY_MIXED,  /* go, then every other one random, PCT depths 1, 2, 3
                   * in turn between them (default) */
   VERIFY_RANDOM, /* go, then random */
-  VERIFY_PCT     /* go, then PCT depths 1-3 in turn */
+  VERIFY_PCT,    /* go, then PCT depths 1-3 in turn */
+  VERIFY_EXHAUSTIVE /* a preemption-bounded search (explore.h) */
 } VerifyMode;
 
 /* The kinds of schedule, in report order (TAP test points, JUnit cases). */
 typedef enum VerifyClass {
-  VC_GO, VC_RANDOM, VC_PCT1, VC_PCT2, VC_PCT3, VC_COUNT
+  VC_GO, VC_RANDOM, VC_PCT1, VC_PCT2, VC_PCT3, VC_EXHAUSTIVE, VC_COUNT
 } VerifyClass;
 
 typedef struct VerifyOptions {
   const char *filename;    /* as positions print it */
   const char *src;
   size_t len;
-  int schedules;           /* >= 1; 0: VERIFY_DEFAULT_SCHEDULES */
+  int schedules;           /* >= 1; 0: VERIFY_DEFAULT_SCHEDULES
+                            * (EXPLORE_DEFAULT_SCHEDULES exhaustive) */
   VerifyMode mode;
+  int preemptions;         /* exhaustive: the preemption bound, when */
+  bool preemptions_set;    /* set (else EXPLORE_DEFAULT_BOUND) */
   const char *expect;      /* expected stdout, or NULL: not checked */
   size_t expect_len;
   int64_t max_steps;       /* per schedule; 0: the default */
@@ -99,6 +103,9 @@ typedef struct VerifyReport {
   int64_t pct_k;               /* k for the PCT bound (VERIFY_PCT_K) */
   int64_t step_limit;          /* per schedule, as applied */
   int children;                /* forks, batches and single runs */
+  /* exhaustive: */
+  bool covered;                /* every schedule within the bound ran */
+  int bound;                   /* the preemption bound */
   uint64_t wall_ms;
   /* The failure (FAIL; CANNOT for a compile error): */
   bool has_failure;

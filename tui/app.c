@@ -264,7 +264,8 @@ void app_select(App *app, size_t i)
   app->work_path = buf_steal(&p);
   app_work_reload(app);
   app->view = app_has_work(app) ? VIEW_WORK : VIEW_BROKEN;
-  app->spec = (ScheduleSpec){STRAT_GO, l->text[LANG_EN]->meta.seed, 0};
+  app->spec = (ScheduleSpec){.strategy = STRAT_GO,
+                             .seed = l->text[LANG_EN]->meta.seed};
   app->lesson_gen++;
   app_trace_clear(app); /* the last run was another program */
   app_flag_set(app, "seen");

@@ -170,7 +170,7 @@ static void do_seed(App *app, int argc, char **argv)
       app_error(app, "seed: want a number or a token like pct:2:7");
       return;
     }
-    app->spec = (ScheduleSpec){STRAT_RANDOM, n, 0};
+    app->spec = (ScheduleSpec){.strategy = STRAT_RANDOM, .seed = n};
   }
   /* A seed is asked for to see that schedule: run it now. */
   app_run(app, app_target(app));

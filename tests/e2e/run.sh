@@ -159,7 +159,7 @@ done
 [[ $a == "$b" ]] && cmp -s "$tmp/a.out" "$tmp/b.out" && cmp -s "$tmp/a.err" "$tmp/b.err" &&
     ok "--replay pct:2:9 = --strategy pct --depth 2 --seed 9" || bad "--replay differs from the flags"
 expect "bad token" 2 "$bin" run --replay pct::9 "$prog" && has "token why" "$tmp/err" 'bad replay token'
-expect "choice list not yet" 2 "$bin" run --replay random::9:AQID "$prog"
+expect "bad choice list" 2 "$bin" run --replay 'random::9:A*' "$prog" && has "choice list why" "$tmp/err" base64url
 expect "--replay with --seed" 2 "$bin" run --replay go::1 --seed 2 "$prog"
 expect "--depth without pct" 2 "$bin" run --depth 2 "$prog"
 expect "bad --engine" 2 "$bin" run --engine gccgo "$prog"

@@ -3,7 +3,9 @@
 # every X.go there fails in its first 10 schedules (its failure depends on
 # the schedule; X.expect, when present, is its expected stdout) and its
 # X_fixed.go passes 1,000; the failing run replays byte for byte with the
-# printed command; json, tap and junit parse; exit statuses 0/1/2.
+# printed command; json, tap and junit parse; exit statuses 0/1/2;
+# --strategy exhaustive finds each failure with a replaying token and
+# covers the small fixed programs' space.
 # Usage: tests/e2e/verify.sh BUILD/panicroom
 set -u
 bin=${1:?usage: verify.sh PANICROOM_BINARY}
@@ -135,7 +137,7 @@ printf 'package main\n\nfunc main() { x := 1 }\n' >"$tmp/ce.go"
 python3 -c "import sys,xml.etree.ElementTree as E; r=E.parse(sys.argv[1]).getroot(); assert r.find('.//error') is not None" "$tmp/ce.xml" &&
     ok "compile error in junit" || bad "compile error in junit"
 "$bin" verify --format tap "$tmp/ce.go" | grep -q '^Bail out! ' && ok "compile error in tap" || bad "compile error in tap"
-for args in "--strategy exhaustive" "--race" "--leaks" "--schedules 0" "--format yaml" "--strategy go"; do
+for args in "--preemptions 1" "--strategy exhaustive --preemptions x" "--race" "--leaks" "--schedules 0" "--format yaml" "--strategy go"; do
     # shellcheck disable=SC2086
     "$bin" verify $args close_check_act.go >/dev/null 2>"$tmp/err"; st=$?
     [[ $st == 2 ]] && ok "verify $args: exit 2 ($(head -1 "$tmp/err" | cut -c1-60))" || bad "verify $args: exit $st"
@@ -148,4 +150,52 @@ done
 printf 'package main\n\nfunc main() {\n\tfor {\n\t}\n}\n' >"$tmp/loop.go"
 "$bin" verify --max-steps 100000 "$tmp/loop.go" >"$tmp/out"; st=$?
 [[ $st == 1 ]] && grep -q '^replay: .* --max-steps 100000$' "$tmp/out" && ok "loop: timeout with step budget" || bad "loop: exit $st"
+# --strategy exhaustive: every broken program fails with a token that
+# replays it byte for byte; the small fixed ones cover their space.
+for broken in close_check_act flag_double_close wg_reuse map_writes; do
+    "$bin" verify --strategy exhaustive "$broken.go" >"$tmp/out" 2>&1; st=$?
+    cmd=$(sed -n 's/^replay: //p' "$tmp/out")
+    if [[ $st == 1 ]] && grep -q "^FAIL $broken.go: .*(exhaustive, preemption bound 2)$" "$tmp/out" &&
+        grep -q '^space covered: no: stopped at the failure' "$tmp/out" &&
+        [[ $cmd == *"--replay random::0:"* ]]; then
+        ok "exhaustive: $broken.go fails ($(sed -n "s/^FAIL [^:]*: //p" "$tmp/out"))"
+    else
+        bad "exhaustive: $broken.go: exit $st"; sed 's/^/  | /' "$tmp/out" | head -8; continue
+    fi
+    sed -n '/^--- stderr of the failing run ---$/,/^--- end of output ---$/p' "$tmp/out" | sed '1d;$d' >"$tmp/want.err"
+    eval "\"\$bin\" ${cmd#panicroom }" >"$tmp/got.out" 2>"$tmp/got.err"
+    cmp -s "$tmp/want.err" "$tmp/got.err" && ok "exhaustive: $broken.go: its token replays it byte for byte" ||
+        bad "exhaustive: $broken.go: '$cmd' does not reproduce it"
+done
+for fixed in close_check_act_fixed flag_double_close_fixed wg_reuse_fixed; do
+    "$bin" verify --strategy exhaustive "$fixed.go" >"$tmp/out" 2>&1; st=$?
+    [[ $st == 0 ]] && grep -qE '^space covered: yes \([0-9]+ schedules, preemption bound 2\)$' "$tmp/out" &&
+        ok "exhaustive: $fixed.go: $(grep '^space covered' "$tmp/out")" ||
+        { bad "exhaustive: $fixed.go: exit $st"; sed 's/^/  | /' "$tmp/out" | head -8; }
+done
+"$bin" verify --strategy exhaustive --expect wg_add_inside_fixed.expect wg_add_inside_fixed.go >"$tmp/out"; st=$?
+[[ $st == 0 ]] && grep -q '^space covered: yes' "$tmp/out" && ok "exhaustive: wg_add_inside_fixed.go covered with --expect" ||
+    bad "exhaustive: wg_add_inside_fixed.go: exit $st"
+"$bin" verify --strategy exhaustive --schedules 20 map_writes_fixed.go >"$tmp/out"; st=$?
+[[ $st == 0 ]] && grep -q '^space covered: no: stopped after 20 schedules (preemption bound 2); raise' "$tmp/out" &&
+    ok "exhaustive: a schedule limit is not coverage" || bad "exhaustive: --schedules 20: exit $st"
+"$bin" verify --strategy exhaustive --preemptions 0 close_check_act.go >"$tmp/out"; st=$?
+grep -q '^space covered: yes (.*preemption bound 0)$' "$tmp/out" && ok "exhaustive: bound 0 covers fewer (exit $st)" ||
+    bad "exhaustive: --preemptions 0: exit $st"
+"$bin" verify --strategy exhaustive --format json wg_reuse_fixed.go >"$tmp/x.json"; a=$?
+"$bin" verify --strategy exhaustive --format json wg_reuse.go >"$tmp/y.json"; b=$?
+if [[ $a == 0 && $b == 1 ]] && python3 - "$tmp/x.json" "$tmp/y.json" <<'PY'
+import json, sys
+x, y = (json.load(open(f)) for f in sys.argv[1:3])
+assert x["covered"] is True and x["preemption_bound"] == 2, x
+assert x["coverage"].startswith("yes ("), x
+assert y["covered"] is False and y["failure"]["kind"] == "exhaustive", y
+assert y["failure"]["replay"].startswith("random::0:"), y["failure"]
+PY
+then ok "exhaustive: json carries covered"; else bad "exhaustive: json (exit $a, $b)"; fi
+"$bin" verify --strategy exhaustive --format tap wg_reuse_fixed.go | grep -q '^# space covered: yes' &&
+    ok "exhaustive: tap carries covered" || bad "exhaustive: tap"
+"$bin" verify --strategy exhaustive --format junit wg_reuse_fixed.go >"$tmp/x.xml"
+python3 -c "import sys,xml.etree.ElementTree as E; r=E.parse(sys.argv[1]).getroot(); p={e.get('name'): e.get('value') for e in r.iter('property')}; assert p['covered']=='yes' and p['preemption_bound']=='2', p" "$tmp/x.xml" &&
+    ok "exhaustive: junit carries covered" || bad "exhaustive: junit"
 exit $fail

@@ -54,7 +54,7 @@ static void verify__token_parse_is_strict(void **state)
       "go:1:1",    "pct:0:1",    "pct:17:1",    "pct:02:1",
       "random::01", "random::-1", "random::+1", "random::",
       "random::18446744073709551616",          "bogus::1",
-      "GO::1",     "random::1 ", "random::1:AQID"};
+      "GO::1",     "random::1 ", "random::1:AQ=D"};
   ScheduleSpec spec;
 
   (void)state;
@@ -67,20 +67,34 @@ static void verify__token_parse_is_strict(void **state)
   }
 }
 
-static void verify__token_fourth_field_says_why(void **state)
+static void verify__token_fourth_field_is_the_choice_list(void **state)
 {
   ScheduleSpec spec;
   const char *why = NULL;
+  VMOptions o = {0};
+  Buf b = BUF_INIT;
 
   (void)state;
-  assert_int_equal(schedule_parse("pct:2:5:AQID", &spec, &why), -1);
-  assert_non_null(strstr(why, "choice lists"));
+  assert_int_equal(schedule_parse("pct:2:5:AQID", &spec, &why), 0);
+  assert_int_equal(spec.nchoices, 3);
+  assert_int_equal(spec.choices[0], 1);
+  assert_int_equal(spec.choices[2], 3);
+  schedule_format(&spec, &b);
+  assert_string_equal(buf_cstr(&b), "pct:2:5:AQID");
+  schedule_to_options(&spec, &o);
+  assert_ptr_equal(o.replay, spec.choices);
+  assert_int_equal(o.nreplay, 3);
+  assert_int_equal(schedule_parse("random::5:A*", &spec, &why), -1);
+  assert_non_null(strstr(why, "base64url"));
+  assert_int_equal(schedule_parse("random::5:", &spec, &why), -1);
+  buf_fini(&b);
 }
 
 static void verify__spec_to_options(void **state)
 {
   VMOptions o = {.max_steps = 7};
-  ScheduleSpec pct = {STRAT_PCT, 9, 2}, rnd = {STRAT_RANDOM, 4, 0};
+  ScheduleSpec pct = {.strategy = STRAT_PCT, .seed = 9, .depth = 2};
+  ScheduleSpec rnd = {.strategy = STRAT_RANDOM, .seed = 4};
 
   (void)state;
   schedule_to_options(&pct, &o);
@@ -357,7 +371,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(verify__token_round_trip),
       cmocka_unit_test(verify__token_parse_is_strict),
-      cmocka_unit_test(verify__token_fourth_field_says_why),
+      cmocka_unit_test(verify__token_fourth_field_is_the_choice_list),
       cmocka_unit_test(verify__spec_to_options),
       cmocka_unit_test(verify__pct_per_run_bound),
       cmocka_unit_test(verify__pct_found_probability),
