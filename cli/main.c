@@ -20,7 +20,7 @@ static const CliCommand commands[] = {
      "run a Go program in the lab engine, exactly as Go would", cmd_run},
     {"verify",
      "FILE.go|ID [--fixed] [--schedules N] "
-     "[--strategy random|pct|exhaustive] [--expect FILE] "
+     "[--strategy random|pct|exhaustive] [--preemptions K] [--expect FILE] "
      "[--format text|json|tap|junit]",
      "run a program under many schedules; exit 0 pass, 1 fail", cmd_verify},
     {"compare", "FILE.go|ID [--fixed] [-- ARGS...]",
