@@ -157,6 +157,13 @@ static void nextch(Lexer *lx)
       lx->chw = 0;
       return;
     }
+    unsigned char b = (unsigned char)*p;
+    if (b - 1u < 0x7Fu) { /* ASCII but NUL: most of every file, and the
+                          * prelude is lexed on each run */
+      lx->ch = b;
+      lx->chw = 1;
+      return;
+    }
     lx->ch = lex_utf8_decode(p, (size_t)(lx->end - p), &lx->chw);
     if (lx->ch == 0) {
       errorf_at(lx, cur_pos(lx), "invalid NUL character");
@@ -227,7 +234,8 @@ TokKind lex_keyword(const char *s, size_t len)
   if (len < 2 || len > 11 || s[0] < 'a' || s[0] > 'z')
     return T_IDENT;
   for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
-    if (strlen(keywords[i].s) == len && memcmp(keywords[i].s, s, len) == 0)
+    if (keywords[i].s[0] == s[0] && strncmp(keywords[i].s, s, len) == 0 &&
+        keywords[i].s[len] == '\0')
       return keywords[i].k;
   return T_IDENT;
 }
