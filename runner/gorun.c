@@ -137,7 +137,13 @@ int runner_run_go(const char *go, const char *file, int argc,
   job.argv[2] = (char *)file;
   for (int i = 0; i < argc; i++)
     job.argv[3 + i] = argv[i];
-  rc = runner_spawn(lim, go_child, &job, out);
+  /* No address-space limit unless the caller asks for one: the go command
+   * and Go's runtime reserve far more virtual memory than they use, and
+   * under RLIMIT_AS a busy machine sees "runtime/cgo: pthread_create
+   * failed".  The wall-clock and CPU limits still bound the run. */
+  RunLimits l = lim ? *lim : (RunLimits){0};
+  if (!l.as_bytes) l.as_bytes = RUN_UNLIMITED;
+  rc = runner_spawn(&l, go_child, &job, out);
   free(job.argv);
   buf_fini(&cache);
   return rc;
