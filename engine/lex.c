@@ -198,44 +198,54 @@ void lex_init(Lexer *lx, const char *src, size_t len, Diags *diags, int flags)
 
 /* ---- keywords ---- */
 
+/* Each entry keeps its length: an identifier's text may hold NUL bytes
+ * (nextch reports and skips them, as Go's source reader does), so a
+ * keyword's own NUL cannot end the comparison. */
+/* clang-format off */
+#define KW(s, k) {s, sizeof(s) - 1, k}
+/* clang-format on */
+
 static const struct {
   const char *s;
+  size_t len;
   TokKind k;
 } keywords[] = {
-    {"break", T_BREAK},
-    {"case", T_CASE},
-    {"chan", T_CHAN},
-    {"const", T_CONST},
-    {"continue", T_CONTINUE},
-    {"default", T_DEFAULT},
-    {"defer", T_DEFER},
-    {"else", T_ELSE},
-    {"fallthrough", T_FALLTHROUGH},
-    {"for", T_FOR},
-    {"func", T_FUNC},
-    {"go", T_GO},
-    {"goto", T_GOTO},
-    {"if", T_IF},
-    {"import", T_IMPORT},
-    {"interface", T_INTERFACE},
-    {"map", T_MAP},
-    {"package", T_PACKAGE},
-    {"range", T_RANGE},
-    {"return", T_RETURN},
-    {"select", T_SELECT},
-    {"struct", T_STRUCT},
-    {"switch", T_SWITCH},
-    {"type", T_TYPE},
-    {"var", T_VAR},
+    KW("break", T_BREAK),
+    KW("case", T_CASE),
+    KW("chan", T_CHAN),
+    KW("const", T_CONST),
+    KW("continue", T_CONTINUE),
+    KW("default", T_DEFAULT),
+    KW("defer", T_DEFER),
+    KW("else", T_ELSE),
+    KW("fallthrough", T_FALLTHROUGH),
+    KW("for", T_FOR),
+    KW("func", T_FUNC),
+    KW("go", T_GO),
+    KW("goto", T_GOTO),
+    KW("if", T_IF),
+    KW("import", T_IMPORT),
+    KW("interface", T_INTERFACE),
+    KW("map", T_MAP),
+    KW("package", T_PACKAGE),
+    KW("range", T_RANGE),
+    KW("return", T_RETURN),
+    KW("select", T_SELECT),
+    KW("struct", T_STRUCT),
+    KW("switch", T_SWITCH),
+    KW("type", T_TYPE),
+    KW("var", T_VAR),
 };
+
+#undef KW
 
 TokKind lex_keyword(const char *s, size_t len)
 {
   if (len < 2 || len > 11 || s[0] < 'a' || s[0] > 'z')
     return T_IDENT;
   for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
-    if (keywords[i].s[0] == s[0] && strncmp(keywords[i].s, s, len) == 0 &&
-        keywords[i].s[len] == '\0')
+    if (keywords[i].len == len && keywords[i].s[0] == s[0] &&
+        memcmp(keywords[i].s, s, len) == 0)
       return keywords[i].k;
   return T_IDENT;
 }

@@ -212,6 +212,25 @@ static void lex__errors_characters(void **state)
   diag_fini(&d);
 }
 
+/* Found by fuzz_engine: the NULs nextch skips stay in the identifier's
+ * text, and keyword matching stopped at the keyword's own NUL, reading
+ * past the end of "for" (ASan: global-buffer-overflow). */
+static void lex__nul_after_keyword_is_ident(void **state)
+{
+  (void)state;
+  const char src[] = "for\0\0\0\0\0\0\0 x";
+  assert_int_equal(lex_keyword(src, 10), T_IDENT);
+  Diags d;
+  diag_init(&d, "x.go");
+  Lexer lx;
+  lex_init(&lx, src, sizeof src - 1, &d, 0);
+  Token t = lex_next(&lx);
+  assert_int_equal(t.kind, T_IDENT);
+  assert_int_equal(t.len, 10);
+  assert_int_equal(lex_next(&lx).kind, T_IDENT);
+  diag_fini(&d);
+}
+
 static void lex__illegal_without_diags(void **state)
 {
   (void)state;
@@ -293,6 +312,7 @@ int main(void)
       cmocka_unit_test(lex__errors_strings_runes),
       cmocka_unit_test(lex__errors_numbers),
       cmocka_unit_test(lex__errors_characters),
+      cmocka_unit_test(lex__nul_after_keyword_is_ident),
       cmocka_unit_test(lex__illegal_without_diags),
       cmocka_unit_test(lex__keep_comments),
       cmocka_unit_test(lex__unquote_string),
