@@ -6,7 +6,9 @@
  * as `make test` does) or build a data root of their own in a fresh
  * mkdtemp directory; progress tests write only under such a directory.
  */
-#define _XOPEN_SOURCE 700 /* nftw(), to remove the temporary trees */
+#ifndef _XOPEN_SOURCE /* nftw(), to remove the temporary trees; the ncursesw */
+#define _XOPEN_SOURCE 700 /* cflags may already define it */
+#endif
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
