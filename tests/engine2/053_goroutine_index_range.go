@@ -5,10 +5,12 @@ import "fmt"
 func main() {
 	done := make(chan bool)
 	go func() {
-		defer close(done)
+		// No deferred close(done): main could then wake and exit 0 while
+		// this goroutine is still printing its panic.
 		var a []int
 		i := 5
 		fmt.Println(a[i])
+		close(done)
 	}()
 	<-done
 }
