@@ -99,3 +99,16 @@ char *buf_steal(Buf *b)
   buf_init(b);
   return s;
 }
+
+void buf_put_escaped(Buf *b, const char *p, size_t n)
+{
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c == '"' || c == '\\')
+      buf_printf(b, "\\%c", c);
+    else if (c < 0x20 || c == 0x7f)
+      buf_printf(b, "\\x%02x", c);
+    else
+      buf_putc(b, (char)c);
+  }
+}

@@ -31,6 +31,9 @@ void buf_putc(Buf *b, char c);
 void buf_printf(Buf *b, const char *fmt, ...) PANICROOM_PRINTF(2, 3);
 void buf_vprintf(Buf *b, const char *fmt, va_list ap) PANICROOM_PRINTF(2, 0);
 /* len = 0; keeps the allocation for reuse. */
+/* Appends p[0..n) for a one-line report: '"' and '\\' backslashed, control
+ * bytes as \xNN, everything else (UTF-8 included) as is. */
+void buf_put_escaped(Buf *b, const char *p, size_t n);
 void buf_clear(Buf *b);
 /* The contents as a C string, owned by b; valid until the next change to b. */
 char *buf_cstr(Buf *b);

@@ -297,16 +297,7 @@ static int run_go_side(const char *go, const char *file, int argc,
 static void put_quoted(Buf *out, const Buf *s)
 {
   buf_putc(out, '"');
-  for (size_t i = 0; i < s->len; i++) {
-    unsigned char c = (unsigned char)s->data[i];
-
-    if (c == '"' || c == '\\')
-      buf_printf(out, "\\%c", c);
-    else if (c < 0x20 || c == 0x7f)
-      buf_printf(out, "\\x%02x", c);
-    else
-      buf_putc(out, (char)c);
-  }
+  buf_put_escaped(out, s->data, s->len);
   buf_putc(out, '"');
 }
 

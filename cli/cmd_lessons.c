@@ -129,6 +129,17 @@ static const Lesson *find_lesson(const Catalog *c, const char *id)
   return NULL;
 }
 
+/* Opens the catalog and finds id in it; NULL (catalog closed, the error
+ * printed) if there is no such lesson. */
+static const Lesson *open_lesson(Catalog *c, const char *id)
+{
+  open_catalog(c);
+  const Lesson *l = find_lesson(c, id);
+  if (!l)
+    catalog_fini(c);
+  return l;
+}
+
 /* The text in lang, or English with a one-line notice. */
 static const LessonText *pick_text(const Lesson *l, Lang lang)
 {
@@ -260,12 +271,9 @@ int cmd_show(int argc, char **argv)
   if (rc)
     return rc;
   Catalog c;
-  open_catalog(&c);
-  const Lesson *l = find_lesson(&c, a.id);
-  if (!l) {
-    catalog_fini(&c);
+  const Lesson *l = open_lesson(&c, a.id);
+  if (!l)
     return CLI_USAGE;
-  }
   print_errors(&c, a.id);
   const LessonText *t = pick_text(l, a.lang);
   Buf md = BUF_INIT;
@@ -315,12 +323,9 @@ int cmd_hint(int argc, char **argv)
   if (rc)
     return rc;
   Catalog c;
-  open_catalog(&c);
-  const Lesson *l = find_lesson(&c, a.id);
-  if (!l) {
-    catalog_fini(&c);
+  const Lesson *l = open_lesson(&c, a.id);
+  if (!l)
     return CLI_USAGE;
-  }
   Progress p;
   bool have = open_progress(&p);
   int n = hint_number(a.number, &p, have, l->id);

@@ -115,16 +115,7 @@ static void put_line_quoted(Buf *out, const char *p, const char *end)
     return;
   }
   buf_putc(out, '"');
-  for (size_t i = 0; i < n && i < 60; i++) {
-    unsigned char c = (unsigned char)p[i];
-
-    if (c == '"' || c == '\\')
-      buf_printf(out, "\\%c", c);
-    else if (c < 0x20 || c == 0x7f)
-      buf_printf(out, "\\x%02x", c);
-    else
-      buf_putc(out, (char)c);
-  }
+  buf_put_escaped(out, p, n < 60 ? n : 60);
   buf_puts(out, n > 60 ? "...\"" : "\"");
 }
 

@@ -131,6 +131,18 @@ static void base__buf_empty_cstr(void **state)
   buf_fini(&b);
 }
 
+/* Quotes, backslashes and control bytes escaped; UTF-8 kept; embedded
+ * NUL counted by n, not by strlen. */
+static void base__buf_put_escaped(void **state)
+{
+  Buf b = BUF_INIT;
+
+  (void)state;
+  buf_put_escaped(&b, "a\"b\\c\n\x7f\0d\xe4\xb8\xad", 12);
+  assert_string_equal(buf_cstr(&b), "a\\\"b\\\\c\\x0a\\x7f\\x00d\xe4\xb8\xad");
+  buf_fini(&b);
+}
+
 static void base__buf_printf_grows(void **state)
 {
   Buf b = BUF_INIT;
@@ -427,6 +439,7 @@ int main(void)
       cmocka_unit_test(base__buf_append_and_cstr),
       cmocka_unit_test(base__buf_empty_cstr),
       cmocka_unit_test(base__buf_printf_grows),
+      cmocka_unit_test(base__buf_put_escaped),
       cmocka_unit_test(base__buf_embedded_nul),
       cmocka_unit_test(base__buf_clear_keeps_capacity),
       cmocka_unit_test(base__buf_steal_leaves_empty),
